@@ -1,0 +1,32 @@
+namespace Spiisee.EventSourced.Domain.Decisions;
+
+/// <summary>The reason codes of policy.md, spelled exactly as the journal results and the API report them.</summary>
+public static class ReasonCodes
+{
+    public const string UnknownAccount = nameof(UnknownAccount);
+    public const string DuplicateId = nameof(DuplicateId);
+    public const string UnofficialChannel = nameof(UnofficialChannel);
+    public const string NotAuthorizedContact = nameof(NotAuthorizedContact);
+    public const string NoMaintenanceAgreement = nameof(NoMaintenanceAgreement);
+    public const string UnsupportedRelease = nameof(UnsupportedRelease);
+    public const string CustomizedProduct = nameof(CustomizedProduct);
+    public const string UnsupportedLanguage = nameof(UnsupportedLanguage);
+    public const string NotCovered = nameof(NotCovered);
+    public const string NotAnEscalation = nameof(NotAnEscalation);
+    public const string TicketNotOpen = nameof(TicketNotOpen);
+    public const string UnknownTicket = nameof(UnknownTicket);
+    public const string UnknownTroubleTicket = nameof(UnknownTroubleTicket);
+    public const string AlreadyResolved = nameof(AlreadyResolved);
+    public const string RootCauseRequired = nameof(RootCauseRequired);
+    public const string TroubleTicketClosed = nameof(TroubleTicketClosed);
+    public const string DuplicateRequest = nameof(DuplicateRequest);
+    public const string TroubleTicketNotClosed = nameof(TroubleTicketNotClosed);
+    public const string LateRequest = nameof(LateRequest);
+    public const string ExcludedCause = nameof(ExcludedCause);
+
+    /// <summary>Not in policy.md: revoking a contact that is not authorized (nothing to revoke).</summary>
+    public const string ContactNotAuthorized = nameof(ContactNotAuthorized);
+
+    /// <summary>Not in policy.md: renewing to an end before the agreement's start.</summary>
+    public const string InvalidAgreement = nameof(InvalidAgreement);
+}
