@@ -82,7 +82,8 @@ public static class StatementCalculator
 
         var downtimeSeconds = WholeSeconds(downtime.TotalDuration);
         var below = CreditMath.BelowNinetyPercent(downtimeSeconds, monthSeconds);
-        var increments = CreditMath.Increments(downtimeSeconds);
+        // R13: increments are only counted when availability is below 90%.
+        var increments = below ? CreditMath.Increments(downtimeSeconds) : 0;
         var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, rate) : (0m, false);
         var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, rate);
 
