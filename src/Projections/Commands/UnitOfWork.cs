@@ -1,0 +1,70 @@
+using Marten;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Projections.Commands;
+
+/// <summary>
+/// Decides commands against the streams they read and stages the resulting events in one Marten session, so many
+/// commands can share a transaction while each stream keeps its order and its optimistic-concurrency check.
+/// Streams are read once per unit of work, several at a time, with one query.
+/// </summary>
+public sealed class UnitOfWork(IDocumentSession session, HolidayCalendar calendar)
+{
+    private readonly Dictionary<StreamRef, LoadedStream> _streams = [];
+
+    public IDocumentSession Session => session;
+
+    public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
+    {
+        await PreloadAsync([command], ct);
+        var decision = CommandRouting.Decide(command, ctx, State, calendar);
+        foreach (var emitted in decision.Events)
+        {
+            _streams[emitted.Stream].Apply(emitted.Event);
+        }
+        return decision;
+    }
+
+    /// <summary>Reads every stream the commands need, in at most two queries (their own streams, then dependent ones).</summary>
+    public async Task PreloadAsync(IReadOnlyCollection<ICommand> commands, CancellationToken ct)
+    {
+        await LoadAsync(commands.SelectMany(CommandRouting.Reads), ct);
+        await LoadAsync(commands.SelectMany(c => CommandRouting.DependentReads(c, State)), ct);
+    }
+
+    /// <summary>Stages every pending event: one StartStream or Append per stream, with the version it was read at.</summary>
+    public void Stage()
+    {
+        foreach (var stream in _streams.Values.Where(s => s.Pending.Count > 0))
+        {
+            var key = StreamKeys.For(stream.Stream);
+            if (stream.VersionRead == 0)
+            {
+                session.Events.StartStream(key, stream.Pending.ToArray());
+            }
+            else
+            {
+                // Marten's expected version is the stream's version once these events are appended.
+                session.Events.Append(key, stream.VersionRead + stream.Pending.Count, stream.Pending.ToArray());
+            }
+            stream.Pending.Clear();
+        }
+    }
+
+    private object? State(StreamRef stream) => _streams.TryGetValue(stream, out var s) ? s.State : null;
+
+    private async Task LoadAsync(IEnumerable<StreamRef> wanted, CancellationToken ct)
+    {
+        var missing = wanted.Where(s => !_streams.ContainsKey(s)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        foreach (var loaded in await StreamReader.ReadAsync(session, missing, ct))
+        {
+            _streams[loaded.Stream] = loaded;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL for the whole test run: ConnectionStrings__Spiisee when set (the test script provides a local
+/// cluster), else a Testcontainers container. Each test gets its own schema, so tests run in parallel in isolation.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncLifetime
+{
+    private PostgreSqlContainer? _container;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            ConnectionString = fromEnvironment;
+            return;
+        }
+        try
+        {
+            _container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await _container.StartAsync();
+            ConnectionString = _container.GetConnectionString();
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "No PostgreSQL for the integration tests: set ConnectionStrings__Spiisee to a server's connection string, " +
+                "or make Docker available for Testcontainers (or run ./scripts/test.sh, which provides a local server). " +
+                $"Testcontainers said: {e.Message}", e);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    public static string NewSchemaName() => "t_" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task DropSchemaAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresDatabase>
+{
+    public const string Name = "postgres";
+}

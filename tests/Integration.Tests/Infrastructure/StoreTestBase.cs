@@ -1,0 +1,56 @@
+using Marten;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
+
+/// <summary>A fresh schema and document store per test class instance, dropped afterwards.</summary>
+public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
+{
+    protected PostgresDatabase Database { get; } = database;
+
+    protected string Schema { get; } = PostgresDatabase.NewSchemaName();
+
+    protected HolidayCalendar Calendar { get; set; } = HolidayCalendar.Default;
+
+    protected DocumentStore Store { get; private set; } = null!;
+
+    public static string SharedExamples => Path.Combine(RepoRoot, "..", "shared", "examples");
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiisee.EventSourced.sln")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+        }
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Store = StoreConfiguration.Create(Database.ConnectionString, Calendar, Schema);
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Store.Dispose();
+        await Database.DropSchemaAsync(Schema);
+    }
+
+    protected async Task<(IReadOnlyList<LineResult> Results, ImportSummary Summary)> ImportAsync(string journal, int batchSize = 500)
+    {
+        var results = new List<LineResult>();
+        var importer = new JournalImporter(Store, Calendar, Actor.System("journal"), batchSize);
+        var summary = await importer.ImportAsync(new StringReader(journal), r => { results.Add(r); return ValueTask.CompletedTask; }, null, CancellationToken.None);
+        return (results, summary);
+    }
+
+    protected static string ExampleJournal => File.ReadAllText(Path.Combine(SharedExamples, "march-outage.jsonl"));
+}
