@@ -62,7 +62,7 @@ public sealed class UnitOfWork(IDocumentSession session, HolidayCalendar calenda
         {
             return;
         }
-        foreach (var loaded in await StreamReader.ReadAsync(session, missing, ct))
+        foreach (var loaded in await StreamLoader.ReadAsync(session, missing, ct))
         {
             _streams[loaded.Stream] = loaded;
         }

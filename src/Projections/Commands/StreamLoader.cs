@@ -5,7 +5,7 @@ using Spiisee.EventSourced.Projections.Storage;
 namespace Spiisee.EventSourced.Projections.Commands;
 
 /// <summary>Reads and folds several streams with a single query over their events.</summary>
-public static class StreamReader
+public static class StreamLoader
 {
     public static async Task<IReadOnlyList<LoadedStream>> ReadAsync(IQuerySession session, IReadOnlyCollection<StreamRef> streams, CancellationToken ct)
     {

@@ -1,0 +1,1 @@
+namespace Spiisee.EventSourced.Host.Cli; public static class ReportVerb { public static Task<int> RunAsync(Marten.IDocumentStore s, Spiisee.EventSourced.Host.Configuration.SpiiseeSettings st, CliArguments a, TextWriter o, CancellationToken ct) => throw new Spiisee.EventSourced.Host.Configuration.CliException(64, "report is not available yet"); }

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using NodaTime.Text;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Host.Configuration;
+
+/// <summary>
+/// What the engine reads from configuration: the connection string (ConnectionStrings:Spiisee) and the operator's
+/// calendar changes (Calendar:ExtraHolidays:N, Calendar:WithdrawnHolidays:N as YYYY-MM-DD, R3) and the schema (Storage:Schema).
+/// </summary>
+public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar Calendar, string Schema)
+{
+    public static SpiiseeSettings From(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Spiisee");
+        var extra = Dates(configuration, "Calendar:ExtraHolidays");
+        var withdrawn = Dates(configuration, "Calendar:WithdrawnHolidays");
+        var schema = configuration["Storage:Schema"] is { Length: > 0 } s ? s : StoreConfiguration.DefaultSchema;
+        return new SpiiseeSettings(string.IsNullOrWhiteSpace(connection) ? null : connection, new HolidayCalendar(new CalendarSettings(extra, withdrawn)), schema);
+    }
+
+    public static IConfiguration Build(string[]? args = null) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    public string RequireConnectionString() => ConnectionString ?? throw new CliException(ExitCodes.Unavailable,
+        "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
+
+    private static List<NodaTime.LocalDate> Dates(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).GetChildren()
+            .Select(c => c.Value ?? "")
+            .Select(v => LocalDatePattern.Iso.Parse(v.Trim()) is { Success: true } r
+                ? r.Value
+                : throw new CliException(ExitCodes.Config, string.Create(CultureInfo.InvariantCulture, $"configuration {section}: '{v}' is not a date as YYYY-MM-DD")))
+            .ToList();
+}

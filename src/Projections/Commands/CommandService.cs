@@ -1,0 +1,41 @@
+using Marten;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
+
+namespace Spiisee.EventSourced.Projections.Commands;
+
+/// <summary>
+/// One command, one transaction: read the streams it needs, decide, append with the versions read. When another
+/// writer got there first the command is decided again on fresh state, so a concurrent writer is never lost; after
+/// a few tries the caller is told (HTTP 409).
+/// </summary>
+public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar)
+{
+    public const int MaxAttempts = 5;
+
+    public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var uow = new UnitOfWork(session, calendar);
+            var decision = await uow.ExecuteAsync(command, ctx, ct);
+            uow.Stage();
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return decision;
+            }
+            catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))
+            {
+                if (attempt >= MaxAttempts)
+                {
+                    throw new ConcurrencyConflictException($"{command.GetType().Name} kept conflicting with concurrent writers", e);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+            }
+        }
+    }
+}
+
+public sealed class ConcurrencyConflictException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,46 @@
+using Marten;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Projections.Statements;
+
+namespace Spiisee.EventSourced.Projections.Queries;
+
+/// <summary>interfaces.md's statement JSON, every figure plus its derivation.</summary>
+public sealed record StatementView(
+    string AccountId, string Month, string Currency, decimal MonthlyRate, long MinutesInMonth, decimal DowntimeMinutes,
+    decimal AvailabilityPercent, long AvailabilityIncrements, decimal AvailabilityCredit, long OverdueBusinessDays, decimal MttrCredit,
+    decimal TotalCredit, IReadOnlyList<StatementTicketView> TroubleTickets, IReadOnlyList<LedgerView> Ledger, string Calendar,
+    StatementDerivation Derivation)
+{
+    public static StatementView From(MonthlyStatement s) => new(
+        s.AccountId, AccountStatements.MonthKey(s.Month), s.Currency, s.MonthlyRate, s.MinutesInMonth, s.DowntimeMinutes,
+        s.AvailabilityPercent, s.AvailabilityIncrements, s.AvailabilityCredit, s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
+        s.TroubleTickets.Select(t => new StatementTicketView(t.TroubleTicketId, t.Kind, t.RootCause, t.DowntimeMinutes, t.OverdueDays,
+            t.RequestApprovedAt, t.RequestId, t.OpenedAt, t.ClosedAt, t.MttrAnchor, t.TargetDay, t.ResolvedAt, t.CountedIntervals,
+            t.CarvedOutIntervals, t.MttrBusinessHours, t.MttrBusinessDays)).ToList(),
+        s.Ledger.Select(l => new LedgerView(l.TroubleTicketId, l.Amount, AccountStatements.MonthKey(l.InvoiceMonth), l.RequestId, l.ApprovedAt)).ToList(),
+        s.Calendar,
+        new StatementDerivation(s.DowntimeSeconds, s.MinutesInMonth * 60, s.AvailabilityBelowNinetyPercent, s.AvailabilityCreditCapped,
+            s.MttrCreditCapped, s.CreditCap, s.DowntimeIntervals,
+            "availability credit = increments x rate / 30 when availability < 90% (R13); MTTR credit = overdue days x rate / 22 (R9); each capped at 50% of the rate, rounded once to cents half away from zero"));
+
+    /// <summary>A statement by key: one document load, never a stream replay. Null when the account is unknown.</summary>
+    public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, HolidayCalendar calendar, CancellationToken ct)
+    {
+        var doc = await session.LoadAsync<AccountStatements>(accountId, ct);
+        return doc is null ? null : From(doc.StatementFor(month, calendar));
+    }
+}
+
+public sealed record StatementTicketView(
+    string TroubleTicketId, TroubleTicketKind Kind, RootCause RootCause, decimal DowntimeMinutes, IReadOnlyList<LocalDate> OverdueDays,
+    Instant RequestApprovedAt, string RequestId, Instant OpenedAt, Instant ClosedAt, Instant MttrAnchor, LocalDate TargetDay,
+    Instant ResolvedAt, IReadOnlyList<Interval> CountedIntervals, IReadOnlyList<Interval> CarvedOutIntervals,
+    decimal MttrBusinessHours, decimal MttrBusinessDays);
+
+public sealed record LedgerView(string TroubleTicketId, decimal Amount, string InvoiceMonth, string RequestId, Instant ApprovedAt);
+
+public sealed record StatementDerivation(
+    long DowntimeSeconds, long SecondsInMonth, bool AvailabilityBelowNinetyPercent, bool AvailabilityCreditCapped, bool MttrCreditCapped,
+    decimal CapPerCredit, IReadOnlyList<Interval> DowntimeIntervals, string Rules);
