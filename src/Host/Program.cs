@@ -1,4 +1,6 @@
+using JasperFx;
 using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host;
 
@@ -10,6 +12,15 @@ public partial class Program
         {
             return await CliApp.RunAsync(args, Console.Out, Console.Error);
         }
-        return 0;
+        try
+        {
+            var app = HostApp.Build(args);
+            return await app.RunJasperFxCommands(args);
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
     }
 }

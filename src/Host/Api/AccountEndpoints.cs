@@ -1,0 +1,81 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Host.Auth;
+using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Queries;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Spiisee.EventSourced.Host.Api;
+
+public static class AccountEndpoints
+{
+    [WolverinePost("/accounts"), Tags("Accounts"), EndpointSummary("Register an account (R5)")]
+    public static Task<IResult> Register(HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(RegisterAccount), Route(), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverinePost("/accounts/{accountId}/contacts"), Tags("Accounts"), EndpointSummary("Authorize a support contact")]
+    public static Task<IResult> Authorize(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(AuthorizeContact), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverinePost("/accounts/{accountId}/contacts/{contactId}/revocation"), Tags("Accounts"), EndpointSummary("Revoke a support contact")]
+    public static Task<IResult> Revoke(string accountId, string contactId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(RevokeContact), Route(("accountId", accountId), ("contactId", contactId)), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverinePost("/accounts/{accountId}/rates"), Tags("Accounts"), EndpointSummary("Change the monthly rate from an effective month (R5)")]
+    public static Task<IResult> ChangeRate(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(ChangeMonthlyRate), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverinePost("/accounts/{accountId}/maintenance-renewals"), Tags("Accounts"), EndpointSummary("Renew the maintenance agreement")]
+    public static Task<IResult> Renew(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(RenewMaintenance), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverinePost("/accounts/{accountId}/maintenance-windows"), Tags("Accounts"), EndpointSummary("Schedule a prearranged maintenance window (R4)")]
+    public static Task<IResult> ScheduleWindow(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
+        CommandPipeline.ExecuteAsync(http, nameof(ScheduleMaintenanceWindow), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
+
+    [WolverineGet("/accounts/{accountId}"), Tags("Accounts"), EndpointSummary("The account, as `account <id>` prints it")]
+    public static async Task<IResult> Get(string accountId, HttpContext http, IDocumentStore store, IClock clock)
+    {
+        if (!http.Caller().CanSeeAccount(accountId))
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        await using var session = store.QuerySession();
+        var view = await AccountView.LoadAsync(session, accountId, clock.GetCurrentInstant(), http.RequestAborted);
+        return view is null ? Problems.NotFoundResult("No such account.") : Json.Ok(view);
+    }
+
+    [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13)")]
+    public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    {
+        if (!http.Caller().CanSeeAccount(accountId))
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        YearMonth parsed;
+        try
+        {
+            parsed = CommandReader.ParseMonth(month, "month");
+        }
+        catch (InvalidInputException e)
+        {
+            return Problems.BadInput(e.Code, e.Field, e.Message);
+        }
+        await using var session = store.QuerySession();
+        var view = await StatementView.LoadAsync(session, accountId, parsed, calendar, http.RequestAborted);
+        if (view is null)
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        return http.Request.Query["format"] == "table" ? Results.Text(StatementVerb.Table(view)) : Json.Ok(view);
+    }
+
+    internal static IReadOnlyDictionary<string, string> Route(params (string Field, string Value)[] values) =>
+        values.ToDictionary(v => v.Field, v => v.Value);
+}

@@ -1,0 +1,13 @@
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Commands;
+
+namespace Spiisee.EventSourced.Host.Api;
+
+/// <summary>The Wolverine message every API command travels in: the CLI's import and the API decide through the same code.</summary>
+public sealed record ExecuteCommand(ICommand Command, CommandContext Context);
+
+public static class ExecuteCommandHandler
+{
+    public static Task<Decision> Handle(ExecuteCommand message, CommandService service, CancellationToken ct) =>
+        service.ExecuteAsync(message.Command, message.Context, ct);
+}

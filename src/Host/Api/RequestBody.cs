@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Spiisee.EventSourced.Projections.Journal;
+
+namespace Spiisee.EventSourced.Host.Api;
+
+/// <summary>Reads a command body: bounded in size, JSON object only, numbers as exact decimals.</summary>
+public static class RequestBody
+{
+    public const int MaxCommandBytes = 64 * 1024;
+
+    public static async Task<(JObject? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxCommandBytes)
+        {
+            return (null, TooLarge());
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxCommandBytes)
+            {
+                return (null, TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            return (null, Problems.BadInput(InvalidCodes.MalformedLine, null, "the request needs a JSON object body"));
+        }
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length), Encoding.UTF8))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+            };
+            var token = await JToken.ReadFromAsync(reader, ct);
+            if (await reader.ReadAsync(ct))
+            {
+                return (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"unexpected content after the JSON object at position {reader.LinePosition}"));
+            }
+            return token is JObject o
+                ? (o, null)
+                : (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"the body must be a JSON object, not {token.Type.ToString().ToLowerInvariant()}"));
+        }
+        catch (JsonReaderException e)
+        {
+            return (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"the body is not valid JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}"));
+        }
+    }
+
+    private static IResult TooLarge() => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Payload too large",
+        $"A command body may be at most {MaxCommandBytes} bytes.");
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace Spiisee.EventSourced.Host.Auth;
+
+/// <summary>
+/// The keys of configuration (Auth:Keys:N:Key, :Role, :AccountId, :ContactId). Keys are kept as SHA-256 digests and
+/// compared in constant time against every configured key, so neither timing nor logs reveal one.
+/// </summary>
+public sealed class ApiKeyRegistry
+{
+    private readonly List<(byte[] Digest, Caller Caller)> _keys = [];
+
+    public ApiKeyRegistry(IConfiguration configuration)
+    {
+        var index = 0;
+        foreach (var section in configuration.GetSection("Auth:Keys").GetChildren())
+        {
+            var key = section["Key"];
+            if (string.IsNullOrEmpty(key))
+            {
+                continue;
+            }
+            if (!Enum.TryParse<Role>(section["Role"], ignoreCase: false, out var role))
+            {
+                throw new InvalidOperationException($"Auth:Keys:{section.Key}:Role must be BackOffice, Auditor or Customer");
+            }
+            var accountId = section["AccountId"];
+            var contactId = section["ContactId"];
+            if (role == Role.Customer && (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(contactId)))
+            {
+                throw new InvalidOperationException($"Auth:Keys:{section.Key}: a Customer key needs AccountId and ContactId");
+            }
+            _keys.Add((Digest(key), new Caller(section["Name"] ?? $"key{index}", role, accountId, contactId)));
+            index++;
+        }
+    }
+
+    public int Count => _keys.Count;
+
+    public Caller? Find(string presented)
+    {
+        var digest = Digest(presented);
+        Caller? found = null;
+        foreach (var (candidate, caller) in _keys)
+        {
+            // No early exit: every configured key is compared whatever matches.
+            if (CryptographicOperations.FixedTimeEquals(candidate, digest))
+            {
+                found = caller;
+            }
+        }
+        return found;
+    }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

@@ -1,0 +1,9 @@
+namespace Spiisee.EventSourced.Host.Auth;
+
+/// <summary>interfaces.md: who may do what.</summary>
+public enum Role
+{
+    BackOffice,
+    Auditor,
+    Customer,
+}

@@ -1,0 +1,87 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Spiisee.EventSourced.Host.Api;
+using Spiisee.EventSourced.Host.Auth;
+using Spiisee.EventSourced.Host.Configuration;
+using Spiisee.EventSourced.Projections.Commands;
+using Spiisee.EventSourced.Projections.Storage;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Newtonsoft;
+
+namespace Spiisee.EventSourced.Host;
+
+/// <summary>The API host: Marten with its daemon, Wolverine for commands and HTTP endpoints, API keys, OpenAPI, health, telemetry.</summary>
+public static class HostApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = SpiiseeSettings.From(builder.Configuration);
+        var connection = settings.ConnectionString
+            ?? throw new CliException(ExitCodes.Unavailable, "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(settings.Calendar);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<ApiKeyRegistry>();
+
+        builder.Services.AddMarten(opts => StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema))
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.Solo);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            // Messages that leave the process (none yet) would travel in the same JSON as stored events.
+            opts.UseNewtonsoftForSerialization(s =>
+            {
+                NodaTime.Serialization.JsonNet.Extensions.ConfigureForNodaTime(s, DateTimeZoneProviders.Tzdb);
+                s.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter());
+            });
+            opts.Discovery.IncludeAssembly(typeof(HostApp).Assembly);
+        });
+        builder.Services.AddWolverineHttp();
+
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JournalEndpoint.MaxJournalBytes);
+
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connection, name: "postgresql")
+            .AddCheck<DaemonHealthCheck>("projection-daemon");
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
+
+        var app = builder.Build();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        app.MapHealthChecks("/health");
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.MapConcurrencyFailuresToConflict(_ => true, _ => new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Concurrent update",
+                Detail = "Another writer changed the same records; try again.",
+            });
+        });
+        return app;
+    }
+}
