@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The main job: provide PostgreSQL, build, import the samples (idempotent), and serve the API on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+source scripts/postgres.sh || exit 1
+
+port=${SPIISEE_PORT:-5080}
+url="http://127.0.0.1:$port"
+
+# Demo keys, one per role; override with Auth__Keys__N__* in the environment for anything but a demo.
+export Auth__Keys__0__Name=${Auth__Keys__0__Name:-backoffice-demo}
+export Auth__Keys__0__Key=${Auth__Keys__0__Key:-demo-backoffice-key}
+export Auth__Keys__0__Role=${Auth__Keys__0__Role:-BackOffice}
+export Auth__Keys__1__Name=${Auth__Keys__1__Name:-auditor-demo}
+export Auth__Keys__1__Key=${Auth__Keys__1__Key:-demo-auditor-key}
+export Auth__Keys__1__Role=${Auth__Keys__1__Role:-Auditor}
+export Auth__Keys__2__Name=${Auth__Keys__2__Name:-alice-at-acme}
+export Auth__Keys__2__Key=${Auth__Keys__2__Key:-demo-acme-alice-key}
+export Auth__Keys__2__Role=${Auth__Keys__2__Role:-Customer}
+export Auth__Keys__2__AccountId=${Auth__Keys__2__AccountId:-acme}
+export Auth__Keys__2__ContactId=${Auth__Keys__2__ContactId:-alice@acme.example}
+
+echo "build: dotnet build (Release)" >&2
+dotnet build src/Host/Host.csproj -c Release -nologo -v quiet >&2
+host=src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host
+
+for journal in samples/*.jsonl; do
+  echo "samples: importing $journal" >&2
+  "$host" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }
+done
+
+cat <<MSG
+
+Spiisee.EventSourced API on $url  (OpenAPI: $url/openapi/v1.json, UI: $url/scalar, health: $url/health)
+
+Demo keys:
+  BackOffice  $Auth__Keys__0__Key
+  Auditor     $Auth__Keys__1__Key
+  Customer    $Auth__Keys__2__Key   (contact $Auth__Keys__2__ContactId of account $Auth__Keys__2__AccountId)
+
+Try:
+  curl -s -H 'X-Api-Key: $Auth__Keys__1__Key' $url/accounts/acme/statements/2026-03
+  curl -s -H 'X-Api-Key: $Auth__Keys__1__Key' '$url/accounts/globex/statements/2026-01?format=table'
+  curl -s -H 'X-Api-Key: $Auth__Keys__1__Key' '$url/trouble-tickets/TT-100/history?asOf=2026-03-05T00:00:00-05:00'
+  curl -s -H 'X-Api-Key: $Auth__Keys__2__Key' $url/accounts/globex/statements/2026-01      # 404: not the customer's
+  curl -s -H 'X-Api-Key: $Auth__Keys__0__Key' -H 'Content-Type: application/x-ndjson' --data-binary @samples/march-outage.jsonl $url/journal
+
+Ctrl-C stops the host; PostgreSQL keeps running for the next run.
+MSG
+
+exec "$host" --urls "$url"
