@@ -1,0 +1,61 @@
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Spiisee.EventSourced.Integration.Tests.Infrastructure;
+
+namespace Spiisee.EventSourced.Integration.Tests.Api;
+
+/// <summary>The real host (Wolverine, Marten, API keys) on a schema of its own, seeded through POST /journal.</summary>
+public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
+{
+    public const string BackOffice = "test-backoffice";
+    public const string Auditor = "test-auditor";
+    public const string AcmeAlice = "test-acme-alice";
+    public const string GlobexHank = "test-globex-hank";
+
+    public string Schema { get; } = PostgresDatabase.NewSchemaName();
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Host.Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Spiisee", database.ConnectionString);
+            b.UseSetting("Storage:Schema", Schema);
+            Key(b, 0, BackOffice, "BackOffice");
+            Key(b, 1, Auditor, "Auditor");
+            Key(b, 2, AcmeAlice, "Customer", "acme", "alice@acme.example");
+            Key(b, 3, GlobexHank, "Customer", "globex", "hank@globex.example");
+        });
+        foreach (var journal in new[] { "march-outage.jsonl", "quarter-2026-q1.jsonl" })
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(StoreTestBase.RepoRoot, "samples", journal));
+            await Host.Scenario(s =>
+            {
+                s.Post.Text(text).ToUrl("/journal").ContentType("application/x-ndjson");
+                s.WithRequestHeader("X-Api-Key", BackOffice);
+                s.StatusCodeShouldBeOk();
+            });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await database.DropSchemaAsync(Schema);
+    }
+
+    private static void Key(IWebHostBuilder b, int n, string key, string role, string? account = null, string? contact = null)
+    {
+        b.UseSetting($"Auth:Keys:{n}:Key", key);
+        b.UseSetting($"Auth:Keys:{n}:Role", role);
+        b.UseSetting($"Auth:Keys:{n}:Name", key);
+        if (account is not null)
+        {
+            b.UseSetting($"Auth:Keys:{n}:AccountId", account);
+            b.UseSetting($"Auth:Keys:{n}:ContactId", contact);
+        }
+    }
+}
