@@ -7,7 +7,8 @@ public static class CreditMath
     public const int AvailabilityDivisor = 30;
     public const long SecondsPerIncrement = 8 * 3600;
 
-    public static decimal Cents(decimal exact) => Math.Round(exact, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Rounded once to cents, half away from zero; always written with two decimals (adding 0.00m sets the scale).</summary>
+    public static decimal Cents(decimal exact) => Math.Round(exact, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     public static decimal Cap(decimal rate) => rate / 2m;
 
@@ -38,8 +39,8 @@ public static class CreditMath
 
     /// <summary>R13: 4 decimals, half away from zero.</summary>
     public static decimal AvailabilityPercent(long downtimeSeconds, long monthSeconds) =>
-        Math.Round((monthSeconds - downtimeSeconds) * 100m / monthSeconds, 4, MidpointRounding.AwayFromZero);
+        Math.Round((monthSeconds - downtimeSeconds) * 100m / monthSeconds, 4, MidpointRounding.AwayFromZero) + 0.0000m;
 
     /// <summary>R13: minutes with 2 decimals, half away from zero.</summary>
-    public static decimal Minutes(long seconds) => Math.Round(seconds / 60m, 2, MidpointRounding.AwayFromZero);
+    public static decimal Minutes(long seconds) => Math.Round(seconds / 60m, 2, MidpointRounding.AwayFromZero) + 0.00m;
 }

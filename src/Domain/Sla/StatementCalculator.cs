@@ -84,7 +84,7 @@ public static class StatementCalculator
         var below = CreditMath.BelowNinetyPercent(downtimeSeconds, monthSeconds);
         // R13: increments are only counted when availability is below 90%.
         var increments = below ? CreditMath.Increments(downtimeSeconds) : 0;
-        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, rate) : (0m, false);
+        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, rate) : (CreditMath.Cents(0m), false);
         var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, rate);
 
         return new MonthlyStatement(

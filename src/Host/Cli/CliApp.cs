@@ -13,7 +13,7 @@ namespace Spiisee.EventSourced.Host.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "statement", "account", "history", "report" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "statement", "account", "history", "timeline", "report" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, CancellationToken ct = default)
     {
@@ -28,6 +28,7 @@ public static class CliApp
                 "statement" => await StatementVerb.RunAsync(store, settings, new CliArguments(rest, "account", "month", "format"), stdout, ct),
                 "account" => await AccountVerb.RunAsync(store, new CliArguments(rest), stdout, ct),
                 "history" => await HistoryVerb.RunAsync(store, new CliArguments(rest, "as-of", "version", "kind"), stdout, ct),
+                "timeline" => await TimelineVerb.RunAsync(store, new CliArguments(rest, "kind"), stdout, ct),
                 "report" => await ReportVerb.RunAsync(store, settings, new CliArguments(rest, "from", "to", "format"), stdout, ct),
                 _ => throw new CliException(ExitCodes.Usage, $"unknown verb {args[0]}"),
             };

@@ -5,6 +5,7 @@ using Marten;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Timelines;
 
 namespace Spiisee.EventSourced.Projections.Storage;
 
@@ -35,6 +36,10 @@ public static class StoreConfiguration
         // Inline: a command's transaction updates the statements too, so a query right after a command or an import
         // sees it. Rebuilds still go through the projection daemon.
         opts.Projections.Add(new AccountStatementsProjection(calendar), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new TicketTimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new TroubleTicketFileProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
+        opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
     }
 
     public static DocumentStore Create(string connectionString, HolidayCalendar calendar, string schema = DefaultSchema) =>

@@ -1,0 +1,62 @@
+using System.Globalization;
+using CsvHelper;
+using Marten;
+using Newtonsoft.Json;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Reports;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Host.Cli;
+
+/// <summary>Writes a report as CSV (RFC 4180, invariant culture) or a JSON array, row by row as it streams.</summary>
+public static class ReportExport
+{
+    public static async Task WriteAsync(IQuerySession session, HolidayCalendar calendar, string name, YearMonth from, YearMonth to, string format,
+        TextWriter output, CancellationToken ct)
+    {
+        var reports = new ReportService(session, calendar);
+        switch (name)
+        {
+            case ReportNames.Availability: await WriteRows(reports.AvailabilityAsync(from, to, ct), format, output, ct); break;
+            case ReportNames.Credits: await WriteRows(reports.CreditsAsync(from, to, ct), format, output, ct); break;
+            case ReportNames.Mttr: await WriteRows(reports.MttrAsync(from, to, ct), format, output, ct); break;
+            case ReportNames.CreditRequests: await WriteRows(reports.CreditRequestsAsync(from, to, ct), format, output, ct); break;
+            default: throw new ArgumentException($"unknown report '{name}'; reports: {string.Join(", ", ReportNames.All)}");
+        }
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static async Task WriteRows<T>(IAsyncEnumerable<T> rows, string format, TextWriter output, CancellationToken ct)
+    {
+        if (format == "csv")
+        {
+            // Columns are the row's properties, named as in the JSON export; values in the invariant culture.
+            var properties = typeof(T).GetProperties();
+            await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+            await csv.WriteRecordAsync(properties.Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToArray(), ct);
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                await csv.WriteRecordAsync(properties.Select(p => Cell(p.GetValue(row))).ToArray(), ct);
+            }
+            await csv.FlushAsync(ct);
+            return;
+        }
+        await using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        var serializer = JsonSerializer.Create(JsonSettings.Create(indented: true));
+        await json.WriteStartArrayAsync(ct);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            serializer.Serialize(json, row);
+        }
+        await json.WriteEndArrayAsync(ct);
+        await output.WriteLineAsync();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using Marten;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Domain.Time;
+using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Timelines;
+
+namespace Spiisee.EventSourced.Projections.Reports;
+
+/// <summary>
+/// Reports across accounts for a range of months. Each streams the projected documents once (never the events, never
+/// whole tables in memory), so they stay cheap after a rebuild or a calendar change.
+/// </summary>
+public sealed class ReportService(IQuerySession session, HolidayCalendar calendar)
+{
+    public const int MaxMonths = 240;
+
+    public static IReadOnlyList<YearMonth> Months(YearMonth from, YearMonth to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException("--to is before --from");
+        }
+        var months = new List<YearMonth>();
+        for (var m = from; m <= to; m = m.PlusMonths(1))
+        {
+            months.Add(m);
+            if (months.Count > MaxMonths)
+            {
+                throw new ArgumentException($"a report covers at most {MaxMonths} months");
+            }
+        }
+        return months;
+    }
+
+    public async IAsyncEnumerable<AvailabilityRow> AvailabilityAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var months = Months(from, to);
+        await foreach (var account in Accounts(ct))
+        {
+            foreach (var m in months)
+            {
+                var s = account.StatementFor(m, calendar);
+                yield return new AvailabilityRow(s.AccountId, AccountStatements.MonthKey(m), s.MinutesInMonth, s.DowntimeMinutes, s.AvailabilityPercent,
+                    s.AvailabilityBelowNinetyPercent, s.Calendar);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<CreditRow> CreditsAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var months = Months(from, to);
+        await foreach (var account in Accounts(ct))
+        {
+            foreach (var m in months)
+            {
+                var s = account.StatementFor(m, calendar);
+                yield return new CreditRow(s.AccountId, AccountStatements.MonthKey(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
+                    s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
+                    string.Join(" ", s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct()), s.Calendar);
+            }
+        }
+    }
+
+    /// <summary>Groups are small (months x 3 priorities); only the business-day figures of each group are held.</summary>
+    public async IAsyncEnumerable<MttrRow> MttrAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        Months(from, to);
+        var groups = new SortedDictionary<(string Month, Domain.Tickets.Priority Priority), (List<decimal> Days, long Overdue)>();
+        await foreach (var file in session.Query<TroubleTicketFile>().ToAsyncEnumerable(ct))
+        {
+            if (file.ResolvedAt is not { } resolved)
+            {
+                continue;
+            }
+            var month = PolicyTime.MonthOf(resolved);
+            if (month < from || month > to)
+            {
+                continue;
+            }
+            var key = (AccountStatements.MonthKey(month), file.Priority);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = ([], 0);
+            }
+            group.Days.Add(Mttr.BusinessDays(Mttr.BusinessHours(file.MttrAnchor, resolved, calendar)));
+            groups[key] = (group.Days, group.Overdue + Mttr.OverdueDayCount(file.MttrAnchor, resolved, calendar));
+        }
+        foreach (var ((month, priority), (days, overdue)) in groups)
+        {
+            days.Sort();
+            var median = days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
+            yield return new MttrRow(month, priority, days.Count, Math.Round(days.Average(), 4, MidpointRounding.AwayFromZero),
+                Math.Round(median, 4, MidpointRounding.AwayFromZero), days[^1], overdue, calendar.Identity);
+        }
+    }
+
+    public async IAsyncEnumerable<CreditRequestRow> CreditRequestsAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        Months(from, to);
+        var counts = new SortedDictionary<(string Month, string Decision, string Reason), int>();
+        await foreach (var file in session.Query<TroubleTicketFile>().ToAsyncEnumerable(ct))
+        {
+            foreach (var request in file.CreditRequests)
+            {
+                var month = PolicyTime.MonthOf(request.At);
+                if (month < from || month > to)
+                {
+                    continue;
+                }
+                var key = (AccountStatements.MonthKey(month), request.Decision, request.Reason ?? "");
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        foreach (var ((month, decision, reason), n) in counts)
+        {
+            yield return new CreditRequestRow(month, decision, reason, n);
+        }
+    }
+
+    private IAsyncEnumerable<AccountStatements> Accounts(CancellationToken ct) =>
+        session.Query<AccountStatements>().OrderBy(a => a.Id).ToAsyncEnumerable(ct);
+}
