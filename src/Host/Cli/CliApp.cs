@@ -20,7 +20,7 @@ public static class CliApp
         try
         {
             var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build(args));
-            using var store = StoreConfiguration.Create(settings.RequireConnectionString(), settings.Calendar, settings.Schema);
+            using var store = CreateStore(settings);
             var rest = args.Skip(1).ToArray();
             return args[0] switch
             {
@@ -42,6 +42,18 @@ public static class CliApp
         {
             await stderr.WriteLineAsync($"error: the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh");
             return ExitCodes.Unavailable;
+        }
+    }
+
+    private static Marten.DocumentStore CreateStore(SpiiseeSettings settings)
+    {
+        try
+        {
+            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Calendar, settings.Schema);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
         }
     }
 

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Configuration;
+using Newtonsoft.Json.Linq;
+using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Integration.Tests.Infrastructure;
+
+namespace Spiisee.EventSourced.Integration.Tests.Cli;
+
+/// <summary>The Host's verbs, run in-process against a schema of their own.</summary>
+[Collection(PostgresCollection.Name)]
+public class CliTests(PostgresDatabase database) : StoreTestBase(database)
+{
+    private static string Example => Path.Combine(SharedExamples, "march-outage.jsonl");
+
+    private async Task<(int Exit, string Out, string Err)> RunWith(string? connection, params string[] args)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Spiisee"] = connection,
+            ["Storage:Schema"] = Schema,
+        }).Build();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, config);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunWith(Database.ConnectionString, args);
+
+    [Fact] // interfaces.md: import prints shared/examples/march-outage.results.jsonl and exits 0; the summary goes to stderr.
+    public async Task Import_prints_the_documented_results()
+    {
+        var (exit, stdout, stderr) = await Run("import", Example);
+        exit.ShouldBe(0);
+        var expected = File.ReadAllLines(Path.Combine(SharedExamples, "march-outage.results.jsonl")).Where(l => l.Length > 0);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(expected);
+        stderr.ShouldContain("lines/s");
+    }
+
+    [Fact] // interfaces.md: exit 65 when any line is invalid; the valid lines still take effect.
+    public async Task Invalid_lines_exit_65()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(path,
+        [
+            """{"at":"2026-02-02T14:00:00Z","type":"RegisterAccount","accountId":"a1","plan":"Standard","monthlyRate":10,"currency":"USD","maintenanceFrom":"2026-01-01","maintenanceTo":"2026-12-31"}""",
+            "",
+            """{"at":"2026-02-02T14:00:00","type":"AuthorizeContact","accountId":"a1","contactId":"c"}""",
+        ]);
+        var (exit, stdout, _) = await Run("import", path);
+        exit.ShouldBe(65);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
+        lines.Select(l => ((int)l["line"]!, (string)l["status"]!)).ShouldBe([(1, "Accepted"), (3, "Invalid")]);
+        ((string)lines[1]["reason"]!).ShouldBe("InvalidInstant");
+        File.Delete(path);
+    }
+
+    [Fact] // A missing file: one line, exit 66, no stack trace.
+    public async Task Missing_file_is_one_line()
+    {
+        var (exit, stdout, stderr) = await Run("import", "/nonexistent/journal.jsonl");
+        exit.ShouldBe(66);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().Split('\n').Length.ShouldBe(1);
+        stderr.ShouldContain("not found");
+    }
+
+    [Fact] // No database: one line, exit 69, no stack trace.
+    public async Task Unreachable_database_is_one_line()
+    {
+        var (exit, _, stderr) = await RunWith("Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", "import", Example);
+        exit.ShouldBe(69);
+        stderr.Trim().Split('\n').Length.ShouldBe(1);
+        stderr.ShouldContain("database cannot be reached");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task No_connection_string_is_one_line()
+    {
+        var (exit, _, stderr) = await RunWith(null, "account", "acme");
+        exit.ShouldBe(69);
+        stderr.ShouldContain("ConnectionStrings__Spiisee");
+    }
+
+    [Fact] // A malformed connection string is a configuration error, not a stack trace.
+    public async Task Malformed_connection_string_is_one_line()
+    {
+        var (exit, _, stderr) = await RunWith("this is not a connection string", "account", "acme");
+        exit.ShouldBe(78);
+        stderr.Trim().Split('\n').Length.ShouldBe(1);
+    }
+
+    [Fact] // interfaces.md: account shows the agreement extended by R9.
+    public async Task Account_after_import()
+    {
+        await Run("import", Example);
+        var (exit, stdout, _) = await Run("account", "acme");
+        exit.ShouldBe(0);
+        var account = JObject.Parse(stdout);
+        ((string)account["maintenanceTo"]!, (string)account["plan"]!, (decimal)account["monthlyRate"]!).ShouldBe(("2027-01-31", "Standard", 2200.00m));
+        account["contacts"]!.ToObject<string[]>().ShouldBe(["alice@acme.example"]);
+        (await Run("account", "nobody")).Exit.ShouldBe(65);
+    }
+
+    [Fact] // History as of an instant and as of a version: the events up to there and the state they produce.
+    public async Task History_as_of_an_instant_and_a_version()
+    {
+        await Run("import", Example);
+        var (_, full, _) = await Run("history", "TT-100");
+        JObject.Parse(full)["events"]!.Count().ShouldBe(5); // opened, assigned, resolved, closed, approved
+
+        var (_, asOf, _) = await Run("history", "TT-100", "--as-of", "2026-03-09T11:30:00-04:00");
+        var cut = JObject.Parse(asOf);
+        cut["events"]!.Select(e => (string)e["type"]!).ShouldBe(["trouble_ticket_opened", "trouble_ticket_assigned", "trouble_ticket_resolved"]);
+        ((string)cut["state"]!["rootCause"]!).ShouldBe("PlatformDefect");
+        cut["state"]!["closedAt"]!.Type.ShouldBe(JTokenType.Null);
+
+        var (_, v2, _) = await Run("history", "T-100", "--version", "2");
+        var ticket = JObject.Parse(v2);
+        ((string)ticket["state"]!["priority"]!, (string)ticket["state"]!["status"]!).ShouldBe(("P1", "Open"));
+        var (_, v3, _) = await Run("history", "T-100");
+        ((string)JObject.Parse(v3)["state"]!["status"]!).ShouldBe("Replaced");
+
+        (await Run("history", "TT-100", "--as-of", "2026-03-09T11:30:00")).Exit.ShouldBe(64);
+        (await Run("history", "nope")).Exit.ShouldBe(65);
+    }
+
+    [Fact] // statement --format table and json; a bad month is a usage error.
+    public async Task Statement_formats()
+    {
+        await Run("import", Example);
+        var (exit, json, _) = await Run("statement", "--account", "acme", "--month", "2026-03");
+        exit.ShouldBe(0);
+        ((decimal)JObject.Parse(json)["totalCredit"]!).ShouldBe(1300.00m);
+        var (_, table, _) = await Run("statement", "--account", "acme", "--month", "2026-03", "--format", "table");
+        table.ShouldContain("total credit");
+        table.ShouldContain("1300.00");
+        (await Run("statement", "--account", "acme", "--month", "March")).Exit.ShouldBe(64);
+    }
+
+    [Fact] // report: CSV with a header row, one row per account and month.
+    public async Task Credits_report_as_csv()
+    {
+        await Run("import", Example);
+        var (exit, csv, _) = await Run("report", "credits", "--from", "2026-02", "--to", "2026-04", "--format", "csv");
+        exit.ShouldBe(0);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rows[0].ShouldStartWith("accountId,month,currency,monthlyRate");
+        rows.Length.ShouldBe(4);
+        rows[2].ShouldStartWith("acme,2026-03,USD,2200.00,20,1100.00,2,200.00,1300.00,2026-04,");
+        (await Run("report", "nonsense", "--from", "2026-02", "--to", "2026-04")).Exit.ShouldBe(64);
+        (await Run("report", "credits", "--from", "2026-04", "--to", "2026-02")).Exit.ShouldBe(64);
+    }
+
+    [Fact] // The audit timeline says who did what when, in New York time, with decisions' reasons.
+    public async Task Timeline_of_a_trouble_ticket()
+    {
+        await Run("import", Example);
+        var (exit, json, _) = await Run("timeline", "TT-100");
+        exit.ShouldBe(0);
+        var file = JObject.Parse(json);
+        var entries = file["entries"]!.ToList();
+        ((string)entries[0]["local"]!).ShouldBe("2026-03-02 16:30:00 EST");
+        ((string)entries[1]["what"]!).ShouldContain("anchors MTTR");
+        ((string)entries[1]["by"]!["id"]!).ShouldBe("agent-7");
+        ((string)entries[2]["local"]!).ShouldBe("2026-03-09 11:00:00 EDT");
+        ((string)file["creditRequests"]![0]!["decision"]!).ShouldBe("Approved");
+    }
+}
