@@ -19,6 +19,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Spiisee.EventSourced.Bench math | import-load [lines]");
+    Console.Error.WriteLine("usage: Bench math | import-load [lines]");
     return 64;
 }

@@ -31,7 +31,7 @@ public static class HostApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(settings.Calendar);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-        builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
 
         builder.Services.AddMarten(opts => StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema))

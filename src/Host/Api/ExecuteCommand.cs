@@ -8,6 +8,6 @@ public sealed record ExecuteCommand(ICommand Command, CommandContext Context);
 
 public static class ExecuteCommandHandler
 {
-    public static Task<Decision> Handle(ExecuteCommand message, CommandService service, CancellationToken ct) =>
-        service.ExecuteAsync(message.Command, message.Context, ct);
+    public static Task<Decision> Handle(ExecuteCommand message, ICommandExecutor executor, CancellationToken ct) =>
+        executor.ExecuteAsync(message.Command, message.Context, ct);
 }

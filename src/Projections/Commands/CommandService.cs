@@ -9,7 +9,13 @@ namespace Spiisee.EventSourced.Projections.Commands;
 /// writer got there first the command is decided again on fresh state, so a concurrent writer is never lost; after
 /// a few tries the caller is told (HTTP 409).
 /// </summary>
-public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar)
+/// <summary>Executes one command in its own transaction. An interface so hosts and tests can decorate or replace it.</summary>
+public interface ICommandExecutor
+{
+    Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct);
+}
+
+public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar) : ICommandExecutor
 {
     public const int MaxAttempts = 5;
 

@@ -131,7 +131,8 @@ public static class CommandReader
         }
         try
         {
-            return token.Value<decimal>();
+            // Money keeps at least cents in its scale (2200 and 2200.0 both read as 2200.00), so every figure prints alike.
+            return token.Value<decimal>() + 0.00m;
         }
         catch (OverflowException)
         {

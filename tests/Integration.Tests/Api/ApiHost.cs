@@ -1,6 +1,8 @@
 using Alba;
 using JasperFx.CommandLine;
+using Newtonsoft.Json.Linq;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spiisee.EventSourced.Integration.Tests.Infrastructure;
 
 namespace Spiisee.EventSourced.Integration.Tests.Api;
@@ -17,6 +19,9 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>Replaces the command executor (for failure injection); the real one when null.</summary>
+    public Spiisee.EventSourced.Projections.Commands.ICommandExecutor? Executor { get; init; }
+
     public async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
@@ -28,6 +33,10 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
             Key(b, 1, Auditor, "Auditor");
             Key(b, 2, AcmeAlice, "Customer", "acme", "alice@acme.example");
             Key(b, 3, GlobexHank, "Customer", "globex", "hank@globex.example");
+            if (Executor is not null)
+            {
+                b.ConfigureServices(s => s.AddSingleton(Executor));
+            }
         });
         foreach (var journal in new[] { "march-outage.jsonl", "quarter-2026-q1.jsonl" })
         {
@@ -39,6 +48,29 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
                 s.StatusCodeShouldBeOk();
             });
         }
+    }
+
+    public async Task<(int Status, JToken Body)> Send(string method, string url, string? key, string? body = null, string contentType = "application/json")
+    {
+        var result = await Host.Scenario(s =>
+        {
+            if (method == "GET")
+            {
+                s.Get.Url(url);
+            }
+            else
+            {
+                s.Post.Text(body ?? "").ToUrl(url).ContentType(contentType);
+            }
+            if (key is not null)
+            {
+                s.WithRequestHeader("X-Api-Key", key);
+            }
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        var trimmed = text.TrimStart();
+        return (result.Context.Response.StatusCode, trimmed.StartsWith('{') || trimmed.StartsWith('[') ? JToken.Parse(text) : new JValue(text));
     }
 
     public async Task DisposeAsync()
