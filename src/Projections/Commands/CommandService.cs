@@ -4,20 +4,21 @@ using Spiisee.EventSourced.Domain.Decisions;
 
 namespace Spiisee.EventSourced.Projections.Commands;
 
-/// <summary>
-/// One command, one transaction: read the streams it needs, decide, append with the versions read. When another
-/// writer got there first the command is decided again on fresh state, so a concurrent writer is never lost; after
-/// a few tries the caller is told (HTTP 409).
-/// </summary>
 /// <summary>Executes one command in its own transaction. An interface so hosts and tests can decorate or replace it.</summary>
 public interface ICommandExecutor
 {
     Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct);
 }
 
-public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar) : ICommandExecutor
+/// <summary>
+/// One command, one transaction: read the streams it needs, decide, append with the versions read. When another
+/// writer got there first the command is decided again on fresh state, so a concurrent writer is never lost; after
+/// <see cref="DefaultMaxAttempts"/> tries the caller is told (HTTP 409) and nothing of that command is written.
+/// </summary>
+public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar, int maxAttempts = CommandService.DefaultMaxAttempts) : ICommandExecutor
 {
-    public const int MaxAttempts = 5;
+    public const int DefaultMaxAttempts = 8;
+    public int MaxAttempts { get; } = maxAttempts >= 1 ? maxAttempts : throw new ArgumentOutOfRangeException(nameof(maxAttempts));
 
     public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
     {
@@ -38,10 +39,14 @@ public sealed class CommandService(IDocumentStore store, HolidayCalendar calenda
                 {
                     throw new ConcurrencyConflictException($"{command.GetType().Name} kept conflicting with concurrent writers", e);
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+                await Task.Delay(Backoff(attempt), ct);
             }
         }
     }
+
+    // Full jitter on an exponential ceiling: writers that collided once spread out instead of colliding again in step.
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 6)));
 }
 
 public sealed class ConcurrencyConflictException(string message, Exception inner) : Exception(message, inner);

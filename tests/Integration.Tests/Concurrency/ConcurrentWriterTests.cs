@@ -33,11 +33,24 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         var service = new CommandService(Store, Calendar);
 
         const int writers = 16;
-        var decisions = await Task.WhenAll(Enumerable.Range(0, writers).Select(i =>
-            Task.Run(() => service.ExecuteAsync(new AssignTroubleTicket("TT-100", $"agent-{i}"), new CommandContext(Later, Actor.System("test")), default))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return (Accepted: (await service.ExecuteAsync(new AssignTroubleTicket("TT-100", $"agent-{i}"),
+                    new CommandContext(Later, Actor.System("test")), default)).IsAccepted, Refused: false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return (Accepted: false, Refused: true); // told to the caller (HTTP 409): rejected, not lost
+            }
+        })));
 
-        decisions.ShouldAllBe(d => d.IsAccepted);
-        (await VersionOfAsync(key)).ShouldBe(before + writers);
+        // Every writer is either appended or explicitly refused; the stream holds exactly the accepted ones.
+        outcomes.ShouldAllBe(o => o.Accepted || o.Refused);
+        var accepted = outcomes.Count(o => o.Accepted);
+        accepted.ShouldBeGreaterThan(writers / 2, "retries with backoff should let most writers through");
+        (await VersionOfAsync(key)).ShouldBe(before + accepted);
     }
 
     [Fact] // Two units of work that read the same version: the second to save is refused, not appended blindly.
