@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
@@ -24,6 +25,7 @@ public static class HostApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        AddShippedDefaults(builder.Configuration);
         var settings = SpiiseeSettings.From(builder.Configuration);
         var connection = settings.ConnectionString
             ?? throw new CliException(ExitCodes.Unavailable, "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
@@ -63,9 +65,14 @@ public static class HostApp
         builder.Services.AddHealthChecks()
             .AddNpgSql(connection, name: "postgresql")
             .AddCheck<DaemonHealthCheck>("projection-daemon");
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
+        // Where telemetry goes is the deployment's choice, made with the standard OTEL_* variables.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
 
         var app = builder.Build();
         app.UseMiddleware<ApiKeyMiddleware>();
@@ -83,5 +90,19 @@ public static class HostApp
             });
         });
         return app;
+    }
+
+    // Started from the repository (scripts/run.sh), the content root is not the output folder, so appsettings.json
+    // (log levels, JSON logs, schema) would be missed. The shipped file goes in first: everything else overrides it.
+    private static void AddShippedDefaults(ConfigurationManager configuration)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(shipped))
+        {
+            return;
+        }
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = shipped, Optional = true };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Projections.Commands;
 
@@ -6,8 +7,17 @@ namespace Spiisee.EventSourced.Host.Api;
 /// <summary>The Wolverine message every API command travels in: the CLI's import and the API decide through the same code.</summary>
 public sealed record ExecuteCommand(ICommand Command, CommandContext Context);
 
-public static class ExecuteCommandHandler
+public static partial class ExecuteCommandHandler
 {
-    public static Task<Decision> Handle(ExecuteCommand message, ICommandExecutor executor, CancellationToken ct) =>
-        executor.ExecuteAsync(message.Command, message.Context, ct);
+    public static async Task<Decision> Handle(ExecuteCommand message, ICommandExecutor executor, ILogger<ExecuteCommand> logger, CancellationToken ct)
+    {
+        var decision = await executor.ExecuteAsync(message.Command, message.Context, ct);
+        // One structured line per decision, so operators can count rejections by reason without reading the store.
+        LogDecided(logger, message.Command.GetType().Name, message.Context.By.ToString(),
+            decision.Reason ?? "Accepted", decision.Events.Count);
+        return decision;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Command} by {Actor}: {Outcome} ({EventCount} events)")]
+    private static partial void LogDecided(ILogger logger, string command, string actor, string outcome, int eventCount);
 }

@@ -3,6 +3,7 @@ using JasperFx.CommandLine;
 using Newtonsoft.Json.Linq;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spiisee.EventSourced.Integration.Tests.Infrastructure;
 
 namespace Spiisee.EventSourced.Integration.Tests.Api;
@@ -22,6 +23,9 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
     /// <summary>Replaces the command executor (for failure injection); the real one when null.</summary>
     public Spiisee.EventSourced.Projections.Commands.ICommandExecutor? Executor { get; init; }
 
+    /// <summary>Every log entry of the host, with its scopes.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
@@ -33,6 +37,7 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
             Key(b, 1, Auditor, "Auditor");
             Key(b, 2, AcmeAlice, "Customer", "acme", "alice@acme.example");
             Key(b, 3, GlobexHank, "Customer", "globex", "hank@globex.example");
+            b.ConfigureLogging(l => l.AddProvider(Logs));
             if (Executor is not null)
             {
                 b.ConfigureServices(s => s.AddSingleton(Executor));
@@ -83,7 +88,7 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
     {
         b.UseSetting($"Auth:Keys:{n}:Key", key);
         b.UseSetting($"Auth:Keys:{n}:Role", role);
-        b.UseSetting($"Auth:Keys:{n}:Name", key);
+        b.UseSetting($"Auth:Keys:{n}:Name", $"key-{n}");
         if (account is not null)
         {
             b.UseSetting($"Auth:Keys:{n}:AccountId", account);
