@@ -18,6 +18,10 @@ MSG
   return 1
 }
 
+spiisee_pg_port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 spiisee_pg_local() {
   local repo_root port bindir datadir runas sockdir
   repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -56,13 +60,19 @@ spiisee_pg_local() {
   fi
 
   if ! "${runas[@]}" "$bindir/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
+    # Another clone's cluster (or anything else) may hold the port: take the next free one.
+    while spiisee_pg_port_busy "$port"; do
+      [ "$port" -lt $(( ${SPIISEE_PG_PORT:-55432} + 20 )) ] || { spiisee_pg_fail "ports ${SPIISEE_PG_PORT:-55432} to $port are all busy"; return 1; }
+      port=$((port + 1))
+    done
     spiisee_pg_log "starting PostgreSQL on 127.0.0.1:$port"
     "${runas[@]}" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $sockdir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       start >/dev/null \
       || { tail -n 20 "$datadir/server.log" >&2; spiisee_pg_fail "the local server did not start (port $port busy?)"; return 1; }
   else
-    spiisee_pg_log "reusing the cluster already running from $datadir"
+    port=$(sed -n 4p "$datadir/postmaster.pid")
+    spiisee_pg_log "reusing the cluster already running from $datadir on 127.0.0.1:$port"
   fi
 
   "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname='spiisee'" | grep -q 1 \
