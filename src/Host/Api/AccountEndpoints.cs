@@ -51,7 +51,7 @@ public static class AccountEndpoints
         return view is null ? Problems.NotFoundResult("No such account.") : Json.Ok(view);
     }
 
-    [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13)")]
+    [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]
     public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
     {
         if (!http.Caller().CanSeeAccount(accountId))
@@ -59,16 +59,23 @@ public static class AccountEndpoints
             return Problems.NotFoundResult("No such account.");
         }
         YearMonth parsed;
+        Instant? asOf = null;
         try
         {
             parsed = CommandReader.ParseMonth(month, "month");
+            if (http.Request.Query["asOf"].ToString() is { Length: > 0 } a)
+            {
+                asOf = CommandReader.ParseInstant(a, "asOf");
+            }
         }
         catch (InvalidInputException e)
         {
             return Problems.BadInput(e.Code, e.Field, e.Message);
         }
         await using var session = store.QuerySession();
-        var view = await StatementView.LoadAsync(session, accountId, parsed, calendar, http.RequestAborted);
+        var view = asOf is { } cut
+            ? await StatementView.LoadAsOfAsync(session, accountId, parsed, cut, calendar, http.RequestAborted)
+            : await StatementView.LoadAsync(session, accountId, parsed, calendar, http.RequestAborted);
         if (view is null)
         {
             return Problems.NotFoundResult("No such account.");

@@ -25,7 +25,7 @@ public static class CliApp
             return args[0] switch
             {
                 "import" => await ImportVerb.RunAsync(store, settings, new CliArguments(rest), stdout, stderr, ct),
-                "statement" => await StatementVerb.RunAsync(store, settings, new CliArguments(rest, "account", "month", "format"), stdout, ct),
+                "statement" => await StatementVerb.RunAsync(store, settings, new CliArguments(rest, "account", "month", "format", "as-of"), stdout, ct),
                 "account" => await AccountVerb.RunAsync(store, new CliArguments(rest), stdout, ct),
                 "history" => await HistoryVerb.RunAsync(store, new CliArguments(rest, "as-of", "version", "kind"), stdout, ct),
                 "timeline" => await TimelineVerb.RunAsync(store, new CliArguments(rest, "kind"), stdout, ct),

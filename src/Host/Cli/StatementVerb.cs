@@ -7,7 +7,7 @@ using Spiisee.EventSourced.Projections.Queries;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
-/// <summary>`statement --account &lt;id&gt; --month &lt;YYYY-MM&gt; [--format json|table]` (R13).</summary>
+/// <summary>`statement --account &lt;id&gt; --month &lt;YYYY-MM&gt; [--as-of &lt;instant&gt;] [--format json|table]` (R13).</summary>
 public static class StatementVerb
 {
     public static async Task<int> RunAsync(IDocumentStore store, SpiiseeSettings settings, CliArguments args, TextWriter stdout, CancellationToken ct)
@@ -19,9 +19,23 @@ public static class StatementVerb
         {
             throw new CliException(ExitCodes.Usage, "--format must be json or table");
         }
+        NodaTime.Instant? asOf = null;
+        if (args.Option("as-of") is { } text)
+        {
+            try
+            {
+                asOf = CommandReader.ParseInstant(text, "as-of");
+            }
+            catch (InvalidInputException e)
+            {
+                throw new CliException(ExitCodes.Usage, e.Message);
+            }
+        }
         await using var session = store.QuerySession();
-        var view = await StatementView.LoadAsync(session, accountId, month, settings.Calendar, ct)
-            ?? throw new CliException(ExitCodes.DataError, $"unknown account '{accountId}'");
+        var view = (asOf is { } cut
+                ? await StatementView.LoadAsOfAsync(session, accountId, month, cut, settings.Calendar, ct)
+                : await StatementView.LoadAsync(session, accountId, month, settings.Calendar, ct))
+            ?? throw new CliException(ExitCodes.DataError, asOf is null ? $"unknown account '{accountId}'" : $"unknown account '{accountId}' as of {asOf}");
         await stdout.WriteLineAsync(format == "json" ? Output.Json(view) : Table(view));
         return ExitCodes.Ok;
     }

@@ -29,7 +29,7 @@ public sealed record HistoryView(string Id, string Kind, string AccountId, long 
         var entries = new List<HistoryEntry>();
         foreach (var e in events.OrderBy(e => e.Version))
         {
-            var at = EventInstant(e.Data);
+            var at = EventInstant.Of(e.Data);
             if ((version is { } v && e.Version > v) || (asOf is { } cut && at > cut))
             {
                 break;
@@ -39,10 +39,6 @@ public sealed record HistoryView(string Id, string Kind, string AccountId, long 
         }
         return new HistoryView(stream.Id, stream.Kind.ToString(), accountId, entries.Count == 0 ? 0 : entries[^1].Version, state, entries);
     }
-
-    /// <summary>Every event records the instant it took effect as its At.</summary>
-    private static Instant EventInstant(object data) =>
-        (Instant)(data.GetType().GetProperty("At")?.GetValue(data) ?? throw new InvalidOperationException($"{data.GetType().Name} has no At"));
 }
 
 public sealed record HistoryEntry(long Version, Instant At, Instant RecordedAt, string Type, object Data, object? State);

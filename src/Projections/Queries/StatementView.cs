@@ -1,8 +1,12 @@
 using Marten;
+using Marten.Events;
 using NodaTime;
 using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.Sla;
 using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Storage;
+using Spiisee.EventSourced.Projections.Timelines;
 
 namespace Spiisee.EventSourced.Projections.Queries;
 
@@ -30,6 +34,35 @@ public sealed record StatementView(
     {
         var doc = await session.LoadAsync<AccountStatements>(accountId, ct);
         return doc is null ? null : From(doc.StatementFor(month, calendar));
+    }
+
+    /// <summary>
+    /// The statement as it stood at an instant: folded from the account's events and its trouble tickets' approvals
+    /// whose business instant is at or before <paramref name="asOf"/>, in the order they were stored, with the
+    /// configured calendar. For auditors asking what was owed, and why, at the time. Null when the account is unknown.
+    /// </summary>
+    public static async Task<StatementView?> LoadAsOfAsync(IQuerySession session, string accountId, YearMonth month, Instant asOf,
+        HolidayCalendar calendar, CancellationToken ct)
+    {
+        var accountKey = StreamKeys.For(StreamRef.Account(accountId));
+        var troubleTicketKeys = await session.Query<TroubleTicketFile>().Where(f => f.AccountId == accountId).Select(f => f.Id).ToListAsync(ct);
+        var keys = troubleTicketKeys.Append(accountKey).ToArray();
+        var inputTypes = AccountStatements.InputEvents.ToArray();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey.IsOneOf(keys) && e.EventTypesAre(inputTypes))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        var known = events.Where(e => EventInstant.Of(e.Data) <= asOf).ToList();
+        if (!known.Any(e => e.Data is Domain.Accounts.AccountRegistered))
+        {
+            return null; // not registered yet at that instant
+        }
+        var doc = new AccountStatements { Id = accountId };
+        foreach (var e in known)
+        {
+            doc.Record(e.Data);
+        }
+        return From(StatementCalculator.Compute(doc.Inputs(), month, calendar));
     }
 }
 

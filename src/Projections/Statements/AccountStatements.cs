@@ -1,6 +1,10 @@
 using NodaTime;
+using NodaTime.Text;
+using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Domain.Time;
+using Spiisee.EventSourced.Domain.TroubleTickets;
 
 namespace Spiisee.EventSourced.Projections.Statements;
 
@@ -27,6 +31,36 @@ public sealed class AccountStatements
     /// <summary>Statements keyed by month (YYYY-MM), for every month an approved trouble ticket touches.</summary>
     public SortedDictionary<string, MonthlyStatement> Months { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The event types a statement is a function of; anything else leaves every statement as it is.</summary>
+    public static readonly IReadOnlyList<Type> InputEvents =
+        [typeof(AccountRegistered), typeof(MonthlyRateChanged), typeof(MaintenanceWindowScheduled), typeof(CreditRequestApproved)];
+
+    /// <summary>Takes one input event in and says which projected months it changes (to be recomputed).</summary>
+    public IReadOnlyCollection<YearMonth> Record(object data)
+    {
+        switch (data)
+        {
+            case AccountRegistered registered:
+                Currency = registered.Currency;
+                RegisteredRate = registered.MonthlyRate;
+                return [];
+            case MonthlyRateChanged changed:
+                RateChanges.Add(new RateChange(changed.EffectiveMonth, changed.MonthlyRate, changed.At));
+                // R5: a change effective in an earlier month reaches every statement from that month on.
+                return Months.Keys.Select(ParseMonth).Where(m => m >= changed.EffectiveMonth).ToList();
+            case MaintenanceWindowScheduled window:
+                PrearrangedWindows.Add(new Interval(window.From, window.To));
+                var touched = PolicyTime.MonthsTouched(new Interval(window.From, window.To)).Select(MonthKey).ToHashSet();
+                return Months.Keys.Where(touched.Contains).Select(ParseMonth).ToList();
+            case CreditRequestApproved approved:
+                var ticket = approved.ToApprovedTroubleTicket();
+                ApprovedTickets.Add(ticket);
+                return ticket.MonthsTouched().ToList();
+            default:
+                return [];
+        }
+    }
+
     public StatementInputs Inputs() =>
         new(Id, Currency, new RateSchedule(RegisteredRate, RateChanges), PrearrangedWindows, ApprovedTickets);
 
@@ -42,6 +76,8 @@ public sealed class AccountStatements
             Months[MonthKey(month)] = StatementCalculator.Compute(inputs, month, calendar);
         }
     }
+
+    private static YearMonth ParseMonth(string key) => YearMonthPattern.Iso.Parse(key).Value;
 
     public static string MonthKey(YearMonth month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

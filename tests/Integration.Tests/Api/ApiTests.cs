@@ -37,6 +37,20 @@ public class ApiTests(PostgresDatabase database) : IAsyncLifetime
         ((string)s["calendar"]!).ShouldContain("America/New_York");
     }
 
+    [Fact] // Auditors: the statement as it stood before the approval, over HTTP; an instant without offset is 400 (R1).
+    public async Task Statement_as_of_an_instant()
+    {
+        var (status, s) = await Send("GET", "/accounts/acme/statements/2026-03?asOf=2026-03-10T09:29:00-04:00", ApiHost.Auditor);
+        status.ShouldBe(200);
+        ((decimal)s["totalCredit"]!).ShouldBe(0.00m);
+        (status, s) = await Send("GET", "/accounts/acme/statements/2026-03?asOf=2026-03-10T09:30:00-04:00", ApiHost.AcmeAlice);
+        status.ShouldBe(200);
+        ((decimal)s["totalCredit"]!).ShouldBe(1300.00m);
+        (status, s) = await Send("GET", "/accounts/acme/statements/2026-03?asOf=2026-03-10T09:30:00", ApiHost.Auditor);
+        (status, (string?)s["field"]).ShouldBe((400, "asOf"));
+        (await Send("GET", "/accounts/acme/statements/2026-03?asOf=2026-03-10T09:30:00-04:00", ApiHost.GlobexHank)).Status.ShouldBe(404);
+    }
+
     [Theory] // interfaces.md: no key or an unknown key is 401.
     [InlineData(null)]
     [InlineData("not-a-key")]

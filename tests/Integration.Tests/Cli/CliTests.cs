@@ -9,7 +9,7 @@ namespace Spiisee.EventSourced.Integration.Tests.Cli;
 [Collection(PostgresCollection.Name)]
 public class CliTests(PostgresDatabase database) : StoreTestBase(database)
 {
-    private static string Example => Path.Combine(SharedExamples, "march-outage.jsonl");
+    private static string Example => SamplePath("march-outage.jsonl");
 
     private async Task<(int Exit, string Out, string Err)> RunWith(string? connection, params string[] args)
     {
@@ -31,7 +31,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
     {
         var (exit, stdout, stderr) = await Run("import", Example);
         exit.ShouldBe(0);
-        var expected = File.ReadAllLines(Path.Combine(SharedExamples, "march-outage.results.jsonl")).Where(l => l.Length > 0);
+        var expected = File.ReadAllLines(ExpectedPath("march-outage.results.jsonl")).Where(l => l.Length > 0);
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(expected);
         stderr.ShouldContain("lines/s");
     }
@@ -136,6 +136,18 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         table.ShouldContain("total credit");
         table.ShouldContain("1300.00");
         (await Run("statement", "--account", "acme", "--month", "March")).Exit.ShouldBe(64);
+    }
+
+    [Fact] // statement --as-of: what was owed before the approval; no offset is a usage error (R1); before registration, unknown.
+    public async Task Statement_as_of()
+    {
+        await Run("import", Example);
+        var (exit, json, _) = await Run("statement", "--account", "acme", "--month", "2026-03", "--as-of", "2026-03-10T09:29:00-04:00");
+        exit.ShouldBe(0);
+        ((decimal)JObject.Parse(json)["totalCredit"]!).ShouldBe(0.00m);
+        (await Run("statement", "--account", "acme", "--month", "2026-03", "--as-of", "2026-03-10T09:29:00")).Exit.ShouldBe(64);
+        var (gone, _, error) = await Run("statement", "--account", "acme", "--month", "2026-03", "--as-of", "2026-01-01T00:00:00Z");
+        (gone, error.Trim()).ShouldBe((65, "error: unknown account 'acme' as of 2026-01-01T00:00:00Z"));
     }
 
     [Fact] // report: CSV with a header row, one row per account and month.

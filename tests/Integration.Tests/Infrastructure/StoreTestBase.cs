@@ -17,7 +17,13 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
 
     protected DocumentStore Store { get; private set; } = null!;
 
-    public static string SharedExamples => Path.Combine(RepoRoot, "..", "shared", "examples");
+    /// <summary>
+    /// The example of shared/examples, kept in the repository (samples/ and samples/expected/) so a clone alone can
+    /// run the tests; <c>ExampleCopiesTests</c> checks the copies against shared/ where it is present.
+    /// </summary>
+    public static string SamplePath(string file) => Path.Combine(RepoRoot, "samples", file);
+
+    public static string ExpectedPath(string file) => Path.Combine(RepoRoot, "samples", "expected", file);
 
     public static string RepoRoot
     {
@@ -52,5 +58,5 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
         return (results, summary);
     }
 
-    protected static string ExampleJournal => File.ReadAllText(Path.Combine(SharedExamples, "march-outage.jsonl"));
+    protected static string ExampleJournal => File.ReadAllText(SamplePath("march-outage.jsonl"));
 }

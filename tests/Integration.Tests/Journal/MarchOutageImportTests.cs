@@ -12,7 +12,7 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
     public async Task Import_gives_the_documented_results()
     {
         var (results, summary) = await ImportAsync(ExampleJournal);
-        var expected = File.ReadAllLines(Path.Combine(SharedExamples, "march-outage.results.jsonl"))
+        var expected = File.ReadAllLines(ExpectedPath("march-outage.results.jsonl"))
             .Where(l => l.Trim().Length > 0).Select(JObject.Parse).ToList();
 
         results.Count.ShouldBe(expected.Count);
@@ -33,7 +33,7 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
         var doc = await session.LoadAsync<AccountStatements>("acme");
         var s = doc!.StatementFor(new NodaTime.YearMonth(2026, 3), Calendar);
 
-        var expected = JObject.Parse(File.ReadAllText(Path.Combine(SharedExamples, "march-outage.statement-2026-03.json")));
+        var expected = JObject.Parse(File.ReadAllText(ExpectedPath("march-outage.statement-2026-03.json")));
         s.AccountId.ShouldBe((string)expected["accountId"]!);
         s.MonthlyRate.ShouldBe((decimal)expected["monthlyRate"]!);
         s.MinutesInMonth.ShouldBe((long)expected["minutesInMonth"]!);
