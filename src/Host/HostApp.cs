@@ -36,7 +36,13 @@ public static class HostApp
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
 
-        builder.Services.AddMarten(opts => StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema))
+        builder.Services.AddMarten(opts =>
+            {
+                StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema);
+                // Marten emits spans and counters only when asked: connection spans and appended-event counts.
+                opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
+            })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup()
