@@ -1,3 +1,4 @@
+using NodaTime;
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
@@ -94,18 +95,19 @@ public static class TroubleTicketDecider
         var requestId = string.IsNullOrWhiteSpace(c.RequestId) ? $"{c.TroubleTicketId}/request-{tt.CreditRequests + 1}" : c.RequestId;
         var stream = StreamRef.TroubleTicket(c.TroubleTicketId);
 
-        // R12 step 2: recorded with the decision.
-        var refusal = RecordedRefusal(tt, ctx, calendar);
+        // R12 step 2: recorded with the decision and the deadline it was judged against.
+        var deadline = tt.IsClosed ? RequestDeadline(tt.ClosedAt!.Value, calendar) : (LocalDate?)null;
+        var refusal = RecordedRefusal(tt, deadline, ctx);
         if (refusal is not null)
         {
             return Decision.RejectAndRecord(refusal, new Emitted(stream,
-                new CreditRequestRejected(c.TroubleTicketId, requestId, tt.AccountId, c.ContactId, refusal, ctx.At, ctx.By)));
+                new CreditRequestRejected(c.TroubleTicketId, requestId, tt.AccountId, c.ContactId, refusal, ctx.At, ctx.By, deadline, tt.RootCause)));
         }
 
         var resolvedAt = tt.ResolvedAt!.Value;
         var overdue = Mttr.OverdueDayCount(tt.MttrAnchor, resolvedAt, calendar);
         var approved = new Emitted(stream, new CreditRequestApproved(c.TroubleTicketId, requestId, tt.AccountId, c.ContactId,
-            tt.Kind, tt.RootCause!.Value, tt.OpenedAt, tt.ClosedAt!.Value, tt.MttrAnchor, resolvedAt, overdue, ctx.At, ctx.By));
+            tt.Kind, tt.RootCause!.Value, tt.OpenedAt, tt.ClosedAt!.Value, tt.MttrAnchor, resolvedAt, overdue, ctx.At, ctx.By, deadline));
         if (overdue < 1)
         {
             return Decision.Accept(approved);
@@ -116,13 +118,16 @@ public static class TroubleTicketDecider
         return Decision.Accept(approved, new Emitted(StreamRef.Account(account.AccountId), extended));
     }
 
-    private static string? RecordedRefusal(TroubleTicketState tt, CommandContext ctx, HolidayCalendar calendar)
+    /// <summary>R12: the 5th business day after the close's local date; any time on it is in time.</summary>
+    public static LocalDate RequestDeadline(Instant closedAt, HolidayCalendar calendar) =>
+        calendar.AddBusinessDays(PolicyTime.LocalDateOf(closedAt), RequestDeadlineBusinessDays);
+
+    private static string? RecordedRefusal(TroubleTicketState tt, LocalDate? deadline, CommandContext ctx)
     {
-        if (!tt.IsClosed)
+        if (deadline is null)
         {
             return ReasonCodes.TroubleTicketNotClosed;
         }
-        var deadline = calendar.AddBusinessDays(PolicyTime.LocalDateOf(tt.ClosedAt!.Value), RequestDeadlineBusinessDays);
         if (PolicyTime.LocalDateOf(ctx.At) > deadline)
         {
             return ReasonCodes.LateRequest;

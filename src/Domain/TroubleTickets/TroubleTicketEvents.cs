@@ -19,17 +19,22 @@ public sealed record TroubleTicketClosed(string TroubleTicketId, Instant At, Act
 
 /// <summary>
 /// R12: an approved credit request. It carries the facts of its trouble ticket that statements need (R9, R10), so
-/// statement projections fold approvals without looking anything up.
+/// statement projections fold approvals without looking anything up, and the request deadline it was decided
+/// against (null on events stored before the field existed).
 /// </summary>
 public sealed record CreditRequestApproved(
     string TroubleTicketId, string RequestId, string AccountId, string ContactId,
     TroubleTicketKind Kind, RootCause RootCause, Instant OpenedAt, Instant ClosedAt, Instant MttrAnchor, Instant ResolvedAt,
-    long OverdueBusinessDays, Instant At, Actor By)
+    long OverdueBusinessDays, Instant At, Actor By, LocalDate? RequestDeadline = null)
 {
     public ApprovedTroubleTicket ToApprovedTroubleTicket() =>
         new(TroubleTicketId, RequestId, Kind, RootCause, OpenedAt, ClosedAt, MttrAnchor, ResolvedAt, At);
 }
 
-/// <summary>R12 step 2: a recorded refusal (TroubleTicketNotClosed, LateRequest, ExcludedCause).</summary>
+/// <summary>
+/// R12 step 2: a recorded refusal (TroubleTicketNotClosed, LateRequest, ExcludedCause), with what it was decided on:
+/// the request deadline once the trouble ticket is closed, and the root cause once resolved (null on older events).
+/// </summary>
 public sealed record CreditRequestRejected(
-    string TroubleTicketId, string RequestId, string AccountId, string ContactId, string Reason, Instant At, Actor By);
+    string TroubleTicketId, string RequestId, string AccountId, string ContactId, string Reason, Instant At, Actor By,
+    LocalDate? RequestDeadline = null, RootCause? RootCause = null);

@@ -18,6 +18,22 @@ public static class Timeline
 
     public static TimelineEntry Entry(IEvent e, Instant at, Actor by, string what, string? reason = null) =>
         new(e.Version, at, LocalPattern.Format(at.InZone(PolicyTime.Zone)), by, EventTypes.NameOf(e.Data.GetType()), what, reason);
+
+    /// <summary>R12, for auditors: the request's local date against its deadline (absent on events stored before it was recorded).</summary>
+    public static string InTime(Instant at, LocalDate? deadline) =>
+        deadline is { } d ? $": requested on {Day(PolicyTime.LocalDateOf(at))}, deadline {Day(d)} (R12)" : "";
+
+    /// <summary>Why a recorded credit request was refused, with the facts it was judged on where the event has them.</summary>
+    public static string Why(CreditRequestRejected no) => no.Reason switch
+    {
+        ReasonCodes.TroubleTicketNotClosed => ": the trouble ticket is not closed yet; a request after the close is decided again (R12)",
+        ReasonCodes.LateRequest when no.RequestDeadline is { } d =>
+            $": requested on {Day(PolicyTime.LocalDateOf(no.At))}, after the deadline {Day(d)}, the 5th business day after the close (R12)",
+        ReasonCodes.ExcludedCause when no.RootCause is { } cause => $": root cause {cause} earns no credit (R11)",
+        _ => "",
+    };
+
+    private static string Day(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Support ticket timelines, one document per ticket stream.</summary>
@@ -87,13 +103,13 @@ public sealed partial class TroubleTicketFileProjection : SingleStreamProjection
                 doc.Entries.Add(Timeline.Entry(e, c.At, c.By, "closed; the outage ends"));
                 break;
             case CreditRequestApproved ok:
-                doc.CreditRequests.Add(new CreditRequestRecord(ok.RequestId, ok.ContactId, ok.At, "Approved", null));
+                doc.CreditRequests.Add(new CreditRequestRecord(ok.RequestId, ok.ContactId, ok.At, "Approved", null, ok.RequestDeadline));
                 doc.Entries.Add(Timeline.Entry(e, ok.At, ok.By, string.Create(CultureInfo.InvariantCulture,
-                    $"credit request {ok.RequestId} by {ok.ContactId} approved; {ok.OverdueBusinessDays} overdue business day(s)")));
+                    $"credit request {ok.RequestId} by {ok.ContactId} approved{Timeline.InTime(ok.At, ok.RequestDeadline)}; {ok.OverdueBusinessDays} overdue business day(s)")));
                 break;
             case CreditRequestRejected no:
-                doc.CreditRequests.Add(new CreditRequestRecord(no.RequestId, no.ContactId, no.At, "Rejected", no.Reason));
-                doc.Entries.Add(Timeline.Entry(e, no.At, no.By, $"credit request {no.RequestId} by {no.ContactId} rejected", no.Reason));
+                doc.CreditRequests.Add(new CreditRequestRecord(no.RequestId, no.ContactId, no.At, "Rejected", no.Reason, no.RequestDeadline));
+                doc.Entries.Add(Timeline.Entry(e, no.At, no.By, $"credit request {no.RequestId} by {no.ContactId} rejected{Timeline.Why(no)}", no.Reason));
                 break;
         }
         return doc;

@@ -37,4 +37,4 @@ public sealed class TroubleTicketFile
     public List<TimelineEntry> Entries { get; set; } = [];
 }
 
-public sealed record CreditRequestRecord(string RequestId, string ContactId, Instant At, string Decision, string? Reason);
+public sealed record CreditRequestRecord(string RequestId, string ContactId, Instant At, string Decision, string? Reason, LocalDate? RequestDeadline = null);

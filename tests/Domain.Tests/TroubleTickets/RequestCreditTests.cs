@@ -69,6 +69,17 @@ public class RequestCreditTests
     [InlineData("2026-03-17T03:59:00Z", null)] // still 16 March in New York
     public void Request_deadline(string at, string? reason) => Decide(ClosedTT100(), at).Reason.ShouldBe(reason);
 
+    [Fact] // R12: the decision records the deadline it was judged against, for auditors (closed Mon 9 March -> Mon 16 March).
+    public void Decisions_record_their_deadline()
+    {
+        Decide(ClosedTT100(), "2026-03-10T09:30:00-04:00").Events[0].Event.ShouldBeOfType<CreditRequestApproved>()
+            .RequestDeadline.ShouldBe(D("2026-03-16"));
+        var late = Decide(ClosedTT100(), "2026-03-17T00:00:00-04:00").Events.Single().Event.ShouldBeOfType<CreditRequestRejected>();
+        (late.Reason, late.RequestDeadline, late.RootCause).ShouldBe((ReasonCodes.LateRequest, D("2026-03-16"), RootCause.PlatformDefect));
+        var early = Decide(TroubleTicket(TT100Opened(), TT100Assigned())!, "2026-03-05T09:30:00-05:00").Events.Single().Event.ShouldBeOfType<CreditRequestRejected>();
+        (early.Reason, early.RequestDeadline, early.RootCause).ShouldBe((ReasonCodes.TroubleTicketNotClosed, (LocalDate?)null, (RootCause?)null));
+    }
+
     [Fact] // R12 with R3: closed Thu 2 July 2026; 3 July is observed, so the 5th business day is Fri 10 July.
     public void Deadline_skips_an_observed_holiday()
     {
@@ -77,7 +88,9 @@ public class RequestCreditTests
             new TroubleTicketResolved("TT-7", RootCause.PlatformDefect, I("2026-07-02T10:00:00-04:00"), Journal),
             new TroubleTicketClosed("TT-7", I("2026-07-02T11:00:00-04:00"), Journal));
         Decide(tt, "2026-07-10T23:59:00-04:00", Request with { TroubleTicketId = "TT-7" }).IsAccepted.ShouldBeTrue();
-        Decide(tt, "2026-07-11T00:00:00-04:00", Request with { TroubleTicketId = "TT-7" }).Reason.ShouldBe(ReasonCodes.LateRequest);
+        var late = Decide(tt, "2026-07-11T00:00:00-04:00", Request with { TroubleTicketId = "TT-7" });
+        late.Reason.ShouldBe(ReasonCodes.LateRequest);
+        late.Events.Single().Event.ShouldBeOfType<CreditRequestRejected>().RequestDeadline.ShouldBe(D("2026-07-10"));
     }
 
     [Theory] // R11: excluded causes earn no credit of either kind.

@@ -177,5 +177,35 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         ((string)entries[1]["by"]!["id"]!).ShouldBe("agent-7");
         ((string)entries[2]["local"]!).ShouldBe("2026-03-09 11:00:00 EDT");
         ((string)file["creditRequests"]![0]!["decision"]!).ShouldBe("Approved");
+        // R12: closed Mon 9 March, so the deadline is the 5th business day after, Mon 16 March.
+        ((string)entries[4]["what"]!).ShouldBe("credit request TT-100/request-1 by alice@acme.example approved: requested on 2026-03-10, deadline 2026-03-16 (R12); 2 overdue business day(s)");
+        ((string)file["creditRequests"]![0]!["requestDeadline"]!).ShouldBe("2026-03-16");
+    }
+
+    [Theory] // Auditors see why a request was refused: a late one names its request day and the deadline it missed (R12),
+             // an excluded cause names the cause (R11).
+    [InlineData("PlatformDefect", "2026-03-17T00:00:00-04:00", "LateRequest",
+        "credit request TT-100/request-1 by alice@acme.example rejected: requested on 2026-03-17, after the deadline 2026-03-16, the 5th business day after the close (R12)")]
+    [InlineData("ForceMajeure", "2026-03-16T23:59:00-04:00", "ExcludedCause",
+        "credit request TT-100/request-1 by alice@acme.example rejected: root cause ForceMajeure earns no credit (R11)")]
+    public async Task Timeline_explains_a_refusal(string cause, string requestedAt, string reason, string what)
+    {
+        var lines = File.ReadAllLines(Example).Take(8)
+            .Select(l => l.Replace("\"rootCause\":\"PlatformDefect\"", $"\"rootCause\":\"{cause}\"", StringComparison.Ordinal))
+            .Append($$"""{"at":"{{requestedAt}}","type":"RequestCredit","troubleTicketId":"TT-100","contactId":"alice@acme.example"}""");
+        var journal = Path.Combine(Path.GetTempPath(), $"late-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(journal, lines);
+        try
+        {
+            await Run("import", journal);
+            var (_, json, _) = await Run("timeline", "TT-100");
+            var last = JObject.Parse(json)["entries"]!.Last();
+            ((string)last["what"]!).ShouldBe(what);
+            ((string)last["reason"]!).ShouldBe(reason);
+        }
+        finally
+        {
+            File.Delete(journal);
+        }
     }
 }
