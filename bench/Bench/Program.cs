@@ -4,8 +4,14 @@ using Spiisee.EventSourced.Bench;
 
 // dotnet run -c Release --project bench/Bench -- math [--job short]   BenchmarkDotNet over the policy math
 // dotnet run -c Release --project bench/Bench -- import-load 100000   journal import throughput on PostgreSQL
+// dotnet run -c Release --project bench/Bench -- http-load [url] [key] [requests] [clients]   queries against a running host
 return args.FirstOrDefault() switch
 {
+    "http-load" => await HttpLoad.RunAsync(
+        args.Length > 1 ? args[1] : "http://127.0.0.1:5080",
+        args.Length > 2 ? args[2] : "demo-auditor-key",
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 16),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
     _ => Usage(),
@@ -19,6 +25,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench math | import-load [lines]");
+    Console.Error.WriteLine("usage: Bench math | import-load [lines] | http-load [url] [key] [requests] [clients]");
     return 64;
 }
