@@ -1,4 +1,5 @@
 using Spiisee.EventSourced.Host.Configuration;
+using Spiisee.EventSourced.Projections.Journal;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -48,6 +49,23 @@ public sealed class CliArguments
     public IReadOnlyList<string> Positional => _positional;
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>An instant option, read as the journal reads instants (R1: an offset is required).</summary>
+    public NodaTime.Instant? Instant(string name)
+    {
+        if (Option(name) is not { } text)
+        {
+            return null;
+        }
+        try
+        {
+            return CommandReader.ParseInstant(text, name);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new CliException(ExitCodes.Usage, e.Message);
+        }
+    }
 
     public string Required(string name) => Option(name) ?? throw new CliException(ExitCodes.Usage, $"--{name} is required");
 

@@ -16,18 +16,7 @@ public static class HistoryVerb
     public static async Task<int> RunAsync(IDocumentStore store, CliArguments args, TextWriter stdout, CancellationToken ct)
     {
         var id = args.Positional0("the ticket or trouble ticket id");
-        NodaTime.Instant? asOf = null;
-        if (args.Option("as-of") is { } text)
-        {
-            try
-            {
-                asOf = CommandReader.ParseInstant(text, "as-of");
-            }
-            catch (InvalidInputException e)
-            {
-                throw new CliException(ExitCodes.Usage, e.Message);
-            }
-        }
+        var asOf = args.Instant("as-of");
         long? version = null;
         if (args.Option("version") is { } v)
         {

@@ -19,18 +19,7 @@ public static class StatementVerb
         {
             throw new CliException(ExitCodes.Usage, "--format must be json or table");
         }
-        NodaTime.Instant? asOf = null;
-        if (args.Option("as-of") is { } text)
-        {
-            try
-            {
-                asOf = CommandReader.ParseInstant(text, "as-of");
-            }
-            catch (InvalidInputException e)
-            {
-                throw new CliException(ExitCodes.Usage, e.Message);
-            }
-        }
+        var asOf = args.Instant("as-of");
         await using var session = store.QuerySession();
         var view = (asOf is { } cut
                 ? await StatementView.LoadAsOfAsync(session, accountId, month, cut, settings.Calendar, ct)
