@@ -51,6 +51,42 @@ public static class AccountEndpoints
         return view is null ? Problems.NotFoundResult("No such account.") : Json.Ok(view);
     }
 
+    [WolverineGet("/accounts/{accountId}/tickets"), Tags("Accounts"), EndpointSummary("The account's tickets and trouble tickets, newest first; ?skip=&take= (at most 500)")]
+    public static async Task<IResult> Tickets(string accountId, HttpContext http, IDocumentStore store, IClock clock)
+    {
+        if (!http.Caller().CanSeeAccount(accountId))
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        if (!TryPaging(http, "skip", 0, int.MaxValue, 0, out var skip, out var problem)
+            || !TryPaging(http, "take", 1, TicketListView.MaxTake, 100, out var take, out problem))
+        {
+            return problem!;
+        }
+        await using var session = store.QuerySession();
+        if (await AccountView.LoadAsync(session, accountId, clock.GetCurrentInstant(), http.RequestAborted) is null)
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        return Json.Ok(await TicketListView.LoadAsync(session, accountId, skip, take, http.RequestAborted));
+    }
+
+    private static bool TryPaging(HttpContext http, string name, int min, int max, int fallback, out int value, out IResult? problem)
+    {
+        problem = null;
+        value = fallback;
+        if (http.Request.Query[name].ToString() is not { Length: > 0 } text)
+        {
+            return true;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+        problem = Problems.BadInput(InvalidCodes.InvalidValue, name, $"{name} must be a whole number from {min} to {max}");
+        return false;
+    }
+
     [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]
     public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
     {

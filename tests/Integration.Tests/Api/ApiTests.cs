@@ -51,6 +51,31 @@ public class ApiTests(PostgresDatabase database) : IAsyncLifetime
         (await Send("GET", "/accounts/acme/statements/2026-03?asOf=2026-03-10T09:30:00-04:00", ApiHost.GlobexHank)).Status.ShouldBe(404);
     }
 
+    [Fact] // A customer follows its own account's tickets, newest first; other accounts' lists do not exist for it.
+    public async Task Ticket_lists_are_scoped_and_paged()
+    {
+        var (status, acme) = await Send("GET", "/accounts/acme/tickets", ApiHost.AcmeAlice);
+        status.ShouldBe(200);
+        var ticket = acme["tickets"]!.Single();
+        ((string)ticket["ticketId"]!, (string)ticket["status"]!, (string)ticket["replacedBy"]!).ShouldBe(("T-100", "Replaced", "TT-100"));
+        var trouble = acme["troubleTickets"]!.Single();
+        ((string)trouble["troubleTicketId"]!, (string)trouble["status"]!, (string)trouble["creditDecision"]!).ShouldBe(("TT-100", "Closed", "Approved"));
+
+        (await Send("GET", "/accounts/globex/tickets", ApiHost.AcmeAlice)).Status.ShouldBe(404);
+        (await Send("GET", "/accounts/nobody/tickets", ApiHost.Auditor)).Status.ShouldBe(404);
+
+        var (_, page) = await Send("GET", "/accounts/globex/tickets?take=2", ApiHost.Auditor);
+        page["tickets"]!.Select(t => (string)t["ticketId"]!).ShouldBe(["G-3", "G-2"]);
+        (_, page) = await Send("GET", "/accounts/globex/tickets?skip=2&take=2", ApiHost.Auditor);
+        page["tickets"]!.Select(t => (string)t["ticketId"]!).ShouldBe(["G-1"]);
+
+        foreach (var bad in new[] { "take=0", "take=501", "skip=-1", "take=ten" })
+        {
+            var (code, problem) = await Send("GET", $"/accounts/globex/tickets?{bad}", ApiHost.Auditor);
+            (code, (string)problem["field"]!).ShouldBe((400, bad.Split('=')[0]));
+        }
+    }
+
     [Theory] // interfaces.md: no key or an unknown key is 401.
     [InlineData(null)]
     [InlineData("not-a-key")]
