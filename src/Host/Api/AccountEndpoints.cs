@@ -95,14 +95,11 @@ public static class AccountEndpoints
             return Problems.NotFoundResult("No such account.");
         }
         YearMonth parsed;
-        Instant? asOf = null;
+        Instant? asOf;
         try
         {
             parsed = CommandReader.ParseMonth(month, "month");
-            if (http.Request.Query["asOf"].ToString() is { Length: > 0 } a)
-            {
-                asOf = CommandReader.ParseInstant(a, "asOf");
-            }
+            asOf = QueryString.Instant(http, "asOf");
         }
         catch (InvalidInputException e)
         {

@@ -57,14 +57,11 @@ public static class TicketEndpoints
 
     private static async Task<IResult> HistoryAsync(StreamRef stream, HttpContext http, IDocumentStore store)
     {
-        Instant? asOf = null;
+        Instant? asOf;
         long? version = null;
         try
         {
-            if (http.Request.Query["asOf"].ToString() is { Length: > 0 } a)
-            {
-                asOf = CommandReader.ParseInstant(a, "asOf");
-            }
+            asOf = QueryString.Instant(http, "asOf");
         }
         catch (InvalidInputException e)
         {
