@@ -37,7 +37,8 @@ public sealed class ApiHost(PostgresDatabase database) : IAsyncLifetime
             Key(b, 1, Auditor, "Auditor");
             Key(b, 2, AcmeAlice, "Customer", "acme", "alice@acme.example");
             Key(b, 3, GlobexHank, "Customer", "globex", "hank@globex.example");
-            b.ConfigureLogging(l => l.AddProvider(Logs));
+            // Captured, not printed: the host's JSON logs would bury the test run's own output.
+            b.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
             if (Executor is not null)
             {
                 b.ConfigureServices(s => s.AddSingleton(Executor));
