@@ -8,6 +8,7 @@ using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Cli;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Reports;
 using Wolverine;
 using Wolverine.Http;
 
@@ -85,6 +86,27 @@ public static class AccountEndpoints
         }
         problem = Problems.BadInput(InvalidCodes.InvalidValue, name, $"{name} must be a whole number from {min} to {max}");
         return false;
+    }
+
+    [WolverineGet("/accounts/{accountId}/statements"), Tags("Statements"), EndpointSummary("The account's credits month by month (the credits report for one account), ?from=YYYY-MM&to=YYYY-MM")]
+    public static async Task<IResult> Statements(string accountId, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    {
+        if (!http.Caller().CanSeeAccount(accountId))
+        {
+            return Problems.NotFoundResult("No such account.");
+        }
+        YearMonth from, to;
+        try
+        {
+            (from, to) = QueryString.MonthRange(http);
+        }
+        catch (InvalidInputException e)
+        {
+            return Problems.BadInput(e.Code, e.Field, e.Message);
+        }
+        await using var session = store.QuerySession();
+        var rows = await new ReportService(session, calendar).CreditsOfAccountAsync(accountId, from, to, http.RequestAborted);
+        return rows is null ? Problems.NotFoundResult("No such account.") : Json.Ok(rows);
     }
 
     [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]

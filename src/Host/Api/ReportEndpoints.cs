@@ -29,17 +29,11 @@ public static class ReportEndpoints
         NodaTime.YearMonth from, to;
         try
         {
-            from = CommandReader.ParseMonth(http.Request.Query["from"].ToString(), "from");
-            to = CommandReader.ParseMonth(http.Request.Query["to"].ToString(), "to");
-            ReportService.Months(from, to);
+            (from, to) = QueryString.MonthRange(http);
         }
         catch (InvalidInputException e)
         {
             return Problems.BadInput(e.Code, e.Field, e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return Problems.BadInput(InvalidCodes.InvalidValue, "to", e.Message);
         }
         var format = http.Request.Query["format"].ToString() is { Length: > 0 } f ? f : "json";
         if (format is not ("csv" or "json"))

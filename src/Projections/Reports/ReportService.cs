@@ -21,7 +21,7 @@ public sealed class ReportService(IQuerySession session, HolidayCalendar calenda
     {
         if (to < from)
         {
-            throw new ArgumentException("--to is before --from");
+            throw new ArgumentException("the range ends (to) before it starts (from)");
         }
         var months = new List<YearMonth>();
         for (var m = from; m <= to; m = m.PlusMonths(1))
@@ -56,12 +56,25 @@ public sealed class ReportService(IQuerySession session, HolidayCalendar calenda
         {
             foreach (var m in months)
             {
-                var s = account.StatementFor(m, calendar);
-                yield return new CreditRow(s.AccountId, AccountStatements.MonthKey(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
-                    s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
-                    string.Join(" ", s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct()), s.Calendar);
+                yield return CreditRowFor(account, m);
             }
         }
+    }
+
+    /// <summary>One account's credits month by month (a customer's own view of the credits report); null when unknown.</summary>
+    public async Task<IReadOnlyList<CreditRow>?> CreditsOfAccountAsync(string accountId, YearMonth from, YearMonth to, CancellationToken ct)
+    {
+        var months = Months(from, to);
+        var account = await session.LoadAsync<AccountStatements>(accountId, ct);
+        return account is null ? null : months.Select(m => CreditRowFor(account, m)).ToList();
+    }
+
+    private CreditRow CreditRowFor(AccountStatements account, YearMonth m)
+    {
+        var s = account.StatementFor(m, calendar);
+        return new CreditRow(s.AccountId, AccountStatements.MonthKey(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
+            s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
+            string.Join(" ", s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct()), s.Calendar);
     }
 
     /// <summary>Groups are small (months x 3 priorities); only the business-day figures of each group are held.</summary>

@@ -76,6 +76,22 @@ public class ApiTests(PostgresDatabase database) : IAsyncLifetime
         }
     }
 
+    [Fact] // A customer reads its own credits month by month: policy.md's example in March, zero statements around it.
+    public async Task Statements_month_by_month_for_one_account()
+    {
+        var (status, rows) = await Send("GET", "/accounts/acme/statements?from=2026-02&to=2026-04", ApiHost.AcmeAlice);
+        status.ShouldBe(200);
+        rows.Select(r => ((string)r["month"]!, (decimal)r["totalCredit"]!)).ShouldBe([("2026-02", 0.00m), ("2026-03", 1300.00m), ("2026-04", 0.00m)]);
+        ((string)rows[1]!["invoiceMonths"]!).ShouldBe("2026-04");
+
+        (await Send("GET", "/accounts/globex/statements?from=2026-01&to=2026-03", ApiHost.AcmeAlice)).Status.ShouldBe(404);
+        (await Send("GET", "/accounts/nobody/statements?from=2026-01&to=2026-03", ApiHost.Auditor)).Status.ShouldBe(404);
+        var (bad, problem) = await Send("GET", "/accounts/acme/statements?from=2026-04&to=2026-02", ApiHost.Auditor);
+        (bad, (string)problem["field"]!).ShouldBe((400, "to"));
+        (bad, problem) = await Send("GET", "/accounts/acme/statements?to=2026-02", ApiHost.Auditor);
+        (bad, (string)problem["field"]!).ShouldBe((400, "from"));
+    }
+
     [Theory] // interfaces.md: no key or an unknown key is 401.
     [InlineData(null)]
     [InlineData("not-a-key")]
