@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Cli;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
 using Spiisee.EventSourced.Projections.Reports;
+using Spiisee.EventSourced.Projections.Storage;
 using Wolverine;
 using Wolverine.Http;
 
@@ -53,7 +55,7 @@ public static class AccountEndpoints
     }
 
     [WolverineGet("/accounts/{accountId}/tickets"), Tags("Accounts"), EndpointSummary("The account's tickets and trouble tickets, newest first; ?skip=&take= (at most 500)")]
-    public static async Task<IResult> Tickets(string accountId, HttpContext http, IDocumentStore store, IClock clock)
+    public static async Task<IResult> Tickets(string accountId, HttpContext http, IDocumentStore store)
     {
         if (!http.Caller().CanSeeAccount(accountId))
         {
@@ -65,7 +67,8 @@ public static class AccountEndpoints
             return problem!;
         }
         await using var session = store.QuerySession();
-        if (await AccountView.LoadAsync(session, accountId, clock.GetCurrentInstant(), http.RequestAborted) is null)
+        // Existence only: the stream's state row, not a fold of the account.
+        if (await session.Events.FetchStreamStateAsync(StreamKeys.For(StreamRef.Account(accountId)), http.RequestAborted) is null)
         {
             return Problems.NotFoundResult("No such account.");
         }

@@ -1,3 +1,4 @@
+using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Journal;
 
@@ -66,6 +67,25 @@ public sealed class CliArguments
             throw new CliException(ExitCodes.Usage, e.Message);
         }
     }
+
+    /// <summary>
+    /// The streams a ticket id given to `history` or `timeline` may name. Ids are unique per kind only, so without
+    /// --kind both kinds are looked up and <see cref="OneTicket{T}"/> insists on exactly one.
+    /// </summary>
+    public StreamRef[] TicketCandidates(string id) => Option("kind") switch
+    {
+        null => [StreamRef.Ticket(id), StreamRef.TroubleTicket(id)],
+        "ticket" => [StreamRef.Ticket(id)],
+        "trouble-ticket" => [StreamRef.TroubleTicket(id)],
+        var k => throw new CliException(ExitCodes.Usage, $"--kind must be ticket or trouble-ticket, not {k}"),
+    };
+
+    public static T OneTicket<T>(IReadOnlyList<T> found, string id) => found.Count switch
+    {
+        0 => throw new CliException(ExitCodes.DataError, $"no ticket or trouble ticket '{id}'"),
+        > 1 => throw new CliException(ExitCodes.Usage, $"'{id}' is both a ticket and a trouble ticket: add --kind ticket or --kind trouble-ticket"),
+        _ => found[0],
+    };
 
     public string Required(string name) => Option(name) ?? throw new CliException(ExitCodes.Usage, $"--{name} is required");
 

@@ -23,34 +23,16 @@ public static class HistoryVerb
             version = long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n : throw new CliException(ExitCodes.Usage, "--version must be a whole number from 1");
         }
-        StreamRef[] candidates = args.Option("kind") switch
-        {
-            null => [StreamRef.Ticket(id), StreamRef.TroubleTicket(id)],
-            "ticket" => [StreamRef.Ticket(id)],
-            "trouble-ticket" => [StreamRef.TroubleTicket(id)],
-            var k => throw new CliException(ExitCodes.Usage, $"--kind must be ticket or trouble-ticket, not {k}"),
-        };
-
         await using var session = store.QuerySession();
         var found = new List<HistoryView>();
-        foreach (var stream in candidates)
+        foreach (var stream in args.TicketCandidates(id))
         {
             if (await HistoryView.LoadAsync(session, stream, asOf, version, ct) is { } view)
             {
                 found.Add(view);
             }
         }
-        return found.Count switch
-        {
-            0 => throw new CliException(ExitCodes.DataError, $"no ticket or trouble ticket '{id}'"),
-            > 1 => throw new CliException(ExitCodes.Usage, $"'{id}' is both a ticket and a trouble ticket: add --kind ticket or --kind trouble-ticket"),
-            _ => await Print(found[0]),
-        };
-
-        async Task<int> Print(HistoryView view)
-        {
-            await stdout.WriteLineAsync(Output.Json(view));
-            return ExitCodes.Ok;
-        }
+        await stdout.WriteLineAsync(Output.Json(CliArguments.OneTicket(found, id)));
+        return ExitCodes.Ok;
     }
 }

@@ -12,21 +12,20 @@ public static class TimelineVerb
     public static async Task<int> RunAsync(IDocumentStore store, CliArguments args, TextWriter stdout, CancellationToken ct)
     {
         var id = args.Positional0("the ticket or trouble ticket id");
-        var kind = args.Option("kind");
-        if (kind is not (null or "ticket" or "trouble-ticket"))
-        {
-            throw new CliException(ExitCodes.Usage, $"--kind must be ticket or trouble-ticket, not {kind}");
-        }
         await using var session = store.QuerySession();
-        object? ticket = kind is null or "ticket" ? await session.LoadAsync<TicketTimeline>(StreamKeys.For(StreamRef.Ticket(id)), ct) : null;
-        object? trouble = kind is null or "trouble-ticket" ? await session.LoadAsync<TroubleTicketFile>(StreamKeys.For(StreamRef.TroubleTicket(id)), ct) : null;
-        var found = (ticket, trouble) switch
+        var found = new List<object>();
+        foreach (var stream in args.TicketCandidates(id))
         {
-            (null, null) => throw new CliException(ExitCodes.DataError, $"no ticket or trouble ticket '{id}'"),
-            (not null, not null) => throw new CliException(ExitCodes.Usage, $"'{id}' is both a ticket and a trouble ticket: add --kind"),
-            _ => ticket ?? trouble!,
-        };
-        await stdout.WriteLineAsync(Output.Json(found));
+            var key = StreamKeys.For(stream);
+            object? doc = stream.Kind == StreamKind.Ticket
+                ? await session.LoadAsync<TicketTimeline>(key, ct)
+                : await session.LoadAsync<TroubleTicketFile>(key, ct);
+            if (doc is not null)
+            {
+                found.Add(doc);
+            }
+        }
+        await stdout.WriteLineAsync(Output.Json(CliArguments.OneTicket(found, id)));
         return ExitCodes.Ok;
     }
 }
