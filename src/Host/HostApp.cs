@@ -22,7 +22,9 @@ namespace Spiisee.EventSourced.Host;
 /// <summary>The API host: Marten with its daemon, Wolverine for commands and HTTP endpoints, API keys, OpenAPI, health, telemetry.</summary>
 public static class HostApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments, read as configuration too.</param>
+    /// <param name="configure">Runs last before the host is built: tests replace services (the clock) here.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         AddShippedDefaults(builder.Configuration);
@@ -80,6 +82,7 @@ public static class HostApp
             telemetry.UseOtlpExporter();
         }
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");

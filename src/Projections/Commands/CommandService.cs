@@ -27,10 +27,9 @@ public sealed class CommandService(IDocumentStore store, HolidayCalendar calenda
             await using var session = store.LightweightSession();
             var uow = new UnitOfWork(session, calendar);
             var decision = await uow.ExecuteAsync(command, ctx, ct);
-            uow.Stage();
             try
             {
-                await session.SaveChangesAsync(ct);
+                await uow.SaveAsync(ct);
                 return decision;
             }
             catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))

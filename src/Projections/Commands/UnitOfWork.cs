@@ -1,6 +1,7 @@
 using Marten;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Projections.Commands;
@@ -32,6 +33,18 @@ public sealed class UnitOfWork(IDocumentSession session, HolidayCalendar calenda
     {
         await LoadAsync(commands.SelectMany(CommandRouting.Reads), ct);
         await LoadAsync(commands.SelectMany(c => CommandRouting.DependentReads(c, State)), ct);
+    }
+
+    /// <summary>
+    /// Commits what was decided: stages every pending event, takes the statement lock of each account whose
+    /// statement inputs change (<see cref="StatementWriters"/>), and saves in one transaction.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        var events = _streams.Values.SelectMany(s => s.Pending).ToList();
+        Stage();
+        await StatementWriters.LockAsync(session, events, ct);
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>Stages every pending event: one StartStream or Append per stream, with the version it was read at.</summary>

@@ -113,8 +113,7 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
             session.Insert(record);
             results.Add(new LineResult(line.Number, status, decision.Reason));
         }
-        uow.Stage();
-        await session.SaveChangesAsync(ct);
+        await uow.SaveAsync(ct);
         return results;
     }
 

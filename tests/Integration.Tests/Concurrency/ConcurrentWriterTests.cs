@@ -1,5 +1,8 @@
+using Npgsql;
+using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.TroubleTickets;
+using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Integration.Tests.Infrastructure;
 using Spiisee.EventSourced.Projections.Commands;
 using Spiisee.EventSourced.Projections.Storage;
@@ -82,5 +85,93 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         decisions.Count(d => d.IsAccepted).ShouldBe(1);
         decisions.Where(d => !d.IsAccepted).ShouldAllBe(d => d.Reason == ReasonCodes.DuplicateId);
         (await VersionOfAsync(StreamKeys.For(StreamRef.Account("race")))).ShouldBe(1);
+    }
+
+    [Fact] // decisions.md: under QuickWithServerTimestamps an append with a stale expected version on an existing stream is refused.
+    public async Task Marten_refuses_a_stale_expected_version_in_the_append_mode_we_run()
+    {
+        Store.Options.Events.AppendMode.ShouldBe(JasperFx.Events.EventAppendMode.QuickWithServerTimestamps);
+        await OpenTroubleTicketAsync();
+        var key = StreamKeys.For(StreamRef.TroubleTicket("TT-100"));
+        var version = await VersionOfAsync(key);
+        var assigned = new TroubleTicketAssigned("TT-100", "agent-x", false, Later, Actor.System("test"));
+
+        await using (var writer = Store.LightweightSession())
+        {
+            writer.Events.Append(key, version + 1, assigned);
+            await writer.SaveChangesAsync();
+        }
+        foreach (var stale in new[] { version + 1, version, version - 1 })
+        {
+            await using var late = Store.LightweightSession();
+            late.Events.Append(key, stale, assigned);
+            var failure = await Should.ThrowAsync<Exception>(() => late.SaveChangesAsync());
+            ConcurrencyFailures.IsConcurrencyFailure(failure).ShouldBeTrue(failure.ToString());
+        }
+        (await VersionOfAsync(key)).ShouldBe(version + 1);
+    }
+
+    [Fact] // Writers that abort at random leave gaps in the event sequence; afterwards every document equals a rebuild.
+    public async Task Aborted_transactions_leave_gaps_and_no_trace_in_any_projection()
+    {
+        var accounts = Enumerable.Range(0, 4).Select(a => $"soak-{a}").ToList();
+        (await ImportAsync(Journals.ClosedOutages(accounts, perAccount: 6))).Summary.Invalid.ShouldBe(0);
+        var service = new CommandService(Store, Calendar);
+        var now = Instant.FromUtc(2026, 3, 20, 15, 0);
+        var random = new Random(8);
+        var commands = accounts.SelectMany(a => Enumerable.Range(0, 6).Select(k => (ICommand)new RequestCredit($"TT-{a}-{k}", Journals.Contact(a), null))
+                .Concat([new ChangeMonthlyRate(a, 2000.00m + random.Next(1000), new YearMonth(2026, 2 + random.Next(3)))])
+                .Concat([new ScheduleMaintenanceWindow(a, Instant.FromUtc(2026, 3, 19, 11, 0), Instant.FromUtc(2026, 3, 19, 13, 0))]))
+            .OrderBy(_ => random.Next()).ToList();
+
+        var deadlines = commands.Select(_ => TimeSpan.FromMilliseconds(random.Next(1, 40))).ToArray();
+        var writers = commands.Select((command, i) => Task.Run(async () =>
+        {
+            // Every third writer's transaction is cut short at a random point: a client gone, a deadline passed.
+            using var cancel = i % 3 == 0 ? new CancellationTokenSource(deadlines[i]) : new CancellationTokenSource();
+            try
+            {
+                await service.ExecuteAsync(command, new CommandContext(now, Actor.System("soak")), cancel.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ConcurrencyConflictException || e.InnerException is OperationCanceledException)
+            {
+                // Aborted or refused: whatever it staged must leave no trace.
+            }
+        })).ToList();
+        // Beside them, transactions that take event sequence numbers and roll back.
+        writers.AddRange(Enumerable.Range(0, 10).Select(_ => Task.Run(RollBackAfterTakingSequenceNumbersAsync)));
+        await Task.WhenAll(writers);
+
+        (await SequenceGapsAsync()).ShouldBeGreaterThan(0);
+        foreach (var account in accounts)
+        {
+            foreach (var month in new[] { "2026-02", "2026-03", "2026-04" })
+            {
+                var projected = await Projected.StatementAsync(Store, account, month);
+                var folded = await Projected.FoldAsync(Store, account, month);
+                Newtonsoft.Json.Linq.JToken.DeepEquals(projected, folded).ShouldBeTrue($"{account} {month}\nprojected: {projected}\nfold: {folded}");
+            }
+        }
+        var before = await Projected.SnapshotAsync(Store);
+        await Projected.RebuildAsync(Store);
+        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
+    }
+
+    private async Task RollBackAfterTakingSequenceNumbersAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var take = new NpgsqlCommand($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, 3)", connection, tx);
+        await take.ExecuteNonQueryAsync();
+        await tx.RollbackAsync();
+    }
+
+    private async Task<long> SequenceGapsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var gaps = new NpgsqlCommand($"select max(seq_id) - count(*) from {Schema}.mt_events", connection);
+        return (long)(await gaps.ExecuteScalarAsync())!;
     }
 }

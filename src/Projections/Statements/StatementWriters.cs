@@ -1,0 +1,47 @@
+using Marten;
+using Npgsql;
+using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.TroubleTickets;
+
+namespace Spiisee.EventSourced.Projections.Statements;
+
+/// <summary>
+/// One writer at a time per account statement document. The inline statement projection reads the account's document
+/// and writes it back inside the transaction that appends the events; two transactions appending to different streams
+/// of one account (two trouble tickets approved at once, a rate change beside an approval) would each read the same
+/// document and the later commit would erase the earlier one's effect. A transaction that stages a statement input
+/// therefore takes a PostgreSQL transaction-scoped advisory lock per account before Marten loads the document, so
+/// the second writer reads the first one's committed document. The lock is the database's, so it holds across hosts.
+/// </summary>
+public static class StatementWriters
+{
+    /// <summary>The account whose statements an event is an input of (R5, R10, R12, R13), or null.</summary>
+    public static string? AccountOf(object data) => data switch
+    {
+        AccountRegistered e => e.AccountId,
+        MonthlyRateChanged e => e.AccountId,
+        MaintenanceWindowScheduled e => e.AccountId,
+        CreditRequestApproved e => e.AccountId,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Opens the session's transaction and waits for the statement lock of every account the events touch. Locks are
+    /// taken in hash order within one statement, so two transactions locking several accounts cannot deadlock. Must
+    /// run before SaveChanges, which is where Marten loads the documents the inline projection updates.
+    /// </summary>
+    public static async Task LockAsync(IDocumentSession session, IEnumerable<object> events, CancellationToken ct)
+    {
+        var accounts = events.Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        if (accounts.Length == 0)
+        {
+            return;
+        }
+        await session.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "select count(pg_advisory_xact_lock(h)) from (select distinct hashtextextended('statements/' || a, 0) as h from unnest(@accounts) as a order by h) as locks",
+            (NpgsqlConnection)session.Connection!);
+        command.Parameters.AddWithValue("accounts", accounts);
+        await command.ExecuteScalarAsync(ct);
+    }
+}
