@@ -30,14 +30,14 @@ public static class ImportLoad
 
         var importer = new JournalImporter(store, HolidayCalendar.Default, Actor.System("load"));
         var clock = Stopwatch.StartNew();
-        using var reader = new StreamReader(path);
+        await using var reader = File.OpenRead(path);
         var summary = await importer.ImportAsync(reader, _ => ValueTask.CompletedTask, p => Console.Error.WriteLine($"  {p}"), default);
         clock.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"import-load: {written} lines generated; {summary}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB; schema {schema}"));
 
         var second = Stopwatch.StartNew();
-        using var again = new StreamReader(path);
+        await using var again = File.OpenRead(path);
         var replay = await importer.ImportAsync(again, _ => ValueTask.CompletedTask, null, default);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import-load: re-import (idempotent) {replay}"));
         File.Delete(path);

@@ -67,7 +67,12 @@ public static class HostApp
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JournalEndpoint.MaxJournalBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = JournalEndpoint.MaxJournalBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration));
 
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
@@ -84,7 +89,9 @@ public static class HostApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<ResponseHeaders>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar");
         app.MapHealthChecks("/health");

@@ -42,6 +42,18 @@ public static class CommandPipeline
             }
             body[field] = value;
         }
+        string? assignedId = null;
+        if (caller.IsCustomer && type == nameof(OpenTicket))
+        {
+            // Customers get ticket ids from the server: a chosen id could squat another account's, and a DuplicateId
+            // answer would tell a customer that another account's ticket exists.
+            if (body!["ticketId"] is { Type: not JTokenType.Null })
+            {
+                return Problems.BadInput(InvalidCodes.InvalidValue, "ticketId", "ticketId is assigned by the server for customer keys; leave it out");
+            }
+            assignedId = "T-" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+            body["ticketId"] = assignedId;
+        }
         if (caller.IsCustomer)
         {
             // A customer key acts as its own contact, whatever the body says.
@@ -80,11 +92,16 @@ public static class CommandPipeline
         }
         if (!decision.IsAccepted)
         {
-            return Problems.Rejected(decision);
+            return Problems.Rejected(decision, assignedId);
+        }
+        if (assignedId is not null)
+        {
+            http.Response.Headers.Location = $"/tickets/{assignedId}/timeline";
         }
         return Json.Ok(new
         {
             status = LineStatus.Accepted,
+            ticketId = assignedId,
             at = ctx.At,
             events = decision.Events.Select(e => new { stream = e.Stream.ToString(), type = EventTypes.NameOf(e.Event.GetType()), data = e.Event }),
         }, decision.Events.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);

@@ -46,8 +46,7 @@ public static class JournalEndpoint
         await using (writer)
         {
             var importer = new JournalImporter(store, calendar, caller.Actor);
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-            var summary = await importer.ImportAsync(reader, async r => await writer.WriteLineAsync(Output.ResultLine(r)), null, http.RequestAborted);
+            var summary = await importer.ImportAsync(http.Request.Body, async r => await writer.WriteLineAsync(Output.ResultLine(r)), null, http.RequestAborted);
             await writer.FlushAsync(http.RequestAborted);
             _ = summary;
         }

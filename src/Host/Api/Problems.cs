@@ -35,8 +35,10 @@ public static class Problems
 
     public static IResult NotFoundResult(string detail) => Result(StatusCodes.Status404NotFound, "Not found", detail);
 
-    public static IResult Rejected(Decision decision) => Result(StatusFor(decision.Reason!), "Rejected by policy", $"The command was refused: {decision.Reason}.",
-        new { reason = decision.Reason, recorded = decision.Events.Count > 0 });
+    /// <param name="ticketId">The id the server gave a ticket that was declined but stays on record (R6).</param>
+    public static IResult Rejected(Decision decision, string? ticketId = null) => Result(StatusFor(decision.Reason!), "Rejected by policy",
+        $"The command was refused: {decision.Reason}.",
+        new { reason = decision.Reason, recorded = decision.Events.Count > 0, ticketId = decision.Events.Count > 0 ? ticketId : null });
 
     private static JObject Document(int status, string title, string detail, object? extensions)
     {

@@ -11,8 +11,15 @@ public static class RequestBody
 {
     public const int MaxCommandBytes = 64 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static async Task<(JObject? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "A command body is a JSON object sent as application/json."));
+        }
         if (request.ContentLength > MaxCommandBytes)
         {
             return (null, TooLarge());
@@ -34,7 +41,7 @@ public static class RequestBody
         }
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length), Encoding.UTF8))
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length), StrictUtf8))
             {
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
@@ -48,11 +55,23 @@ public static class RequestBody
                 ? (o, null)
                 : (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"the body must be a JSON object, not {token.Type.ToString().ToLowerInvariant()}"));
         }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problems.BadInput(InvalidCodes.InvalidEncoding, null, "the body is not valid UTF-8"));
+        }
         catch (JsonReaderException e)
         {
-            return (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"the body is not valid JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}"));
+            var failure = JournalLine.ReaderFailure(e);
+            return (null, failure.Code == InvalidCodes.MalformedLine
+                ? Problems.BadInput(InvalidCodes.MalformedLine, null, $"the body is not valid JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}")
+                : Problems.BadInput(failure.Code, failure.Field, failure.Message));
         }
     }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static IResult TooLarge() => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"A command body may be at most {MaxCommandBytes} bytes.");

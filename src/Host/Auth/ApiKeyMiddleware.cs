@@ -1,4 +1,8 @@
+using Marten;
 using Microsoft.AspNetCore.Http;
+using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Commands;
 using Microsoft.Extensions.Logging;
 using Spiisee.EventSourced.Host.Api;
 
@@ -12,7 +16,7 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistr
 {
     private static readonly string[] OpenPrefixes = ["/health", "/openapi", "/scalar"];
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store)
     {
         var path = context.Request.Path.Value ?? "";
         if (path == "/" || OpenPrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
@@ -30,6 +34,14 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistr
                 presented is null ? "No API key: send it in X-Api-Key or Authorization: Bearer." : "Unknown API key.");
             return;
         }
+        if (caller.IsCustomer && !await ContactStillAuthorizedAsync(store, caller, context.RequestAborted))
+        {
+            // R5: a revoked contact's key stops working at the revocation, for reads as for commands.
+            LogRefused(logger, context.Request.Method, path, "contact no longer authorized");
+            await Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden",
+                $"Contact '{caller.ContactId}' is not an authorized support contact of account '{caller.AccountId}'.");
+            return;
+        }
         context.Items[Caller.ItemKey] = caller;
         using (CallerScope(logger, caller.Name, caller.Role.ToString(), caller.AccountId))
         {
@@ -42,6 +54,13 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistr
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, string path, string reason);
+
+    private static async Task<bool> ContactStillAuthorizedAsync(IDocumentStore store, Caller caller, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var account = await StreamLoader.ReadAsync(session, [StreamRef.Account(caller.AccountId!)], ct);
+        return account.Single().State is AccountState state && state.IsAuthorized(caller.ContactId!);
+    }
 
     private static string? Presented(HttpRequest request)
     {

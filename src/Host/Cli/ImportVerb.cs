@@ -1,4 +1,3 @@
-using System.Text;
 using Marten;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
@@ -12,14 +11,18 @@ public static class ImportVerb
     public static async Task<int> RunAsync(IDocumentStore store, SpiiseeSettings settings, CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var path = args.Positional0("the journal file");
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new CliException(ExitCodes.NoInput, $"journal file '{path}' not found");
         }
-        StreamReader reader;
+        if (Directory.Exists(path))
+        {
+            throw new CliException(ExitCodes.NoInput, $"'{path}' is a directory, not a journal file");
+        }
+        FileStream journal;
         try
         {
-            reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            journal = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -29,17 +32,10 @@ public static class ImportVerb
         await CliApp.EnsureSchemaAsync(store, ct);
         var importer = new JournalImporter(store, settings.Calendar, Actor.System("journal:" + Path.GetFileName(path)));
         ImportSummary summary;
-        using (reader)
+        await using (journal)
         {
-            try
-            {
-                summary = await importer.ImportAsync(reader, async r => await stdout.WriteLineAsync(Output.ResultLine(r)),
-                    p => stderr.WriteLine($"import: {p}"), ct);
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new CliException(ExitCodes.DataError, $"journal file '{path}' is not valid UTF-8: {e.Message}");
-            }
+            summary = await importer.ImportAsync(journal, async r => await stdout.WriteLineAsync(Output.ResultLine(r)),
+                p => stderr.WriteLine($"import: {p}"), ct);
         }
         await stdout.FlushAsync(ct);
         await stderr.WriteLineAsync($"import: {summary}");

@@ -49,14 +49,17 @@ public static class ReportExport
             await csv.FlushAsync(ct);
             return;
         }
-        await using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
-        var serializer = JsonSerializer.Create(JsonSettings.Create(indented: true));
-        await json.WriteStartArrayAsync(ct);
+        // Each row is serialized on its own and written asynchronously: a writer that flushes synchronously would be
+        // refused by the HTTP server mid-body, cutting the response off.
+        var settings = JsonSettings.Create(indented: true);
+        await output.WriteAsync("[");
+        var first = true;
         await foreach (var row in rows.WithCancellation(ct))
         {
-            serializer.Serialize(json, row);
+            await output.WriteAsync(first ? "\n" : ",\n");
+            await output.WriteAsync(JsonConvert.SerializeObject(row, settings));
+            first = false;
         }
-        await json.WriteEndArrayAsync(ct);
-        await output.WriteLineAsync();
+        await output.WriteLineAsync(first ? "]" : "\n]");
     }
 }

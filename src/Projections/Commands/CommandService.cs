@@ -24,8 +24,8 @@ public sealed class CommandService(IDocumentStore store, HolidayCalendar calenda
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
-            var uow = new UnitOfWork(session, calendar);
+            await using var write = await WriteSession.OpenAsync(store, ct);
+            var uow = new UnitOfWork(write, calendar);
             var decision = await uow.ExecuteAsync(command, ctx, ct);
             try
             {

@@ -11,8 +11,10 @@ namespace Spiisee.EventSourced.Projections.Commands;
 /// commands can share a transaction while each stream keeps its order and its optimistic-concurrency check.
 /// Streams are read once per unit of work, several at a time, with one query.
 /// </summary>
-public sealed class UnitOfWork(IDocumentSession session, HolidayCalendar calendar)
+public sealed class UnitOfWork(WriteSession write, HolidayCalendar calendar)
 {
+    private readonly IDocumentSession session = write.Session;
+
     private readonly Dictionary<StreamRef, LoadedStream> _streams = [];
 
     public IDocumentSession Session => session;
@@ -43,12 +45,12 @@ public sealed class UnitOfWork(IDocumentSession session, HolidayCalendar calenda
     {
         var events = _streams.Values.SelectMany(s => s.Pending).ToList();
         Stage();
-        await StatementWriters.LockAsync(session, events, ct);
+        await StatementWriters.LockAsync(write, events, ct);
         await session.SaveChangesAsync(ct);
     }
 
     /// <summary>Stages every pending event: one StartStream or Append per stream, with the version it was read at.</summary>
-    public void Stage()
+    private void Stage()
     {
         foreach (var stream in _streams.Values.Where(s => s.Pending.Count > 0))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
@@ -27,25 +26,25 @@ public static class CommandReader
     {
         ICommand command = type switch
         {
-            nameof(RegisterAccount) => new RegisterAccount(Id(o, "accountId"), OptionalString(o, "name"), Enum<Plan>(o, "plan"),
-                Decimal(o, "monthlyRate"), String(o, "currency"), Date(o, "maintenanceFrom"), Date(o, "maintenanceTo")),
+            nameof(RegisterAccount) => new RegisterAccount(Id(o, "accountId"), OptionalText(o, "name", InputRules.MaxNameLength), Enum<Plan>(o, "plan"),
+                Money(o, "monthlyRate"), Token(o, "currency"), Date(o, "maintenanceFrom"), Date(o, "maintenanceTo")),
             nameof(AuthorizeContact) => new AuthorizeContact(Id(o, "accountId"), Id(o, "contactId")),
             nameof(RevokeContact) => new RevokeContact(Id(o, "accountId"), Id(o, "contactId")),
-            nameof(ChangeMonthlyRate) => new ChangeMonthlyRate(Id(o, "accountId"), Decimal(o, "monthlyRate"), Month(o, "effectiveMonth")),
+            nameof(ChangeMonthlyRate) => new ChangeMonthlyRate(Id(o, "accountId"), Money(o, "monthlyRate"), Month(o, "effectiveMonth")),
             nameof(RenewMaintenance) => new RenewMaintenance(Id(o, "accountId"), Date(o, "maintenanceTo")),
             nameof(ScheduleMaintenanceWindow) => new ScheduleMaintenanceWindow(Id(o, "accountId"), Instant(o, "from"), Instant(o, "to")),
-            nameof(OpenTicket) => new OpenTicket(Id(o, "ticketId"), Id(o, "accountId"), Id(o, "contactId"), String(o, "channel"),
-                Enum<Priority>(o, "priority"), String(o, "category"), String(o, "releaseStage"), OptionalBool(o, "customized") ?? false,
-                OptionalString(o, "language"), OptionalString(o, "summary")),
-            nameof(EscalateTicket) => new EscalateTicket(Id(o, "ticketId"), Enum<Priority>(o, "priority"), OptionalString(o, "reason")),
-            nameof(CloseTicket) => new CloseTicket(Id(o, "ticketId"), OptionalString(o, "resolution")),
+            nameof(OpenTicket) => new OpenTicket(Id(o, "ticketId"), Id(o, "accountId"), Id(o, "contactId"), Token(o, "channel"),
+                Enum<Priority>(o, "priority"), Token(o, "category"), Token(o, "releaseStage"), OptionalBool(o, "customized") ?? false,
+                OptionalToken(o, "language"), OptionalText(o, "summary")),
+            nameof(EscalateTicket) => new EscalateTicket(Id(o, "ticketId"), Enum<Priority>(o, "priority"), OptionalText(o, "reason")),
+            nameof(CloseTicket) => new CloseTicket(Id(o, "ticketId"), OptionalText(o, "resolution")),
             nameof(OpenTroubleTicket) => new OpenTroubleTicket(Id(o, "troubleTicketId"), Id(o, "replacesTicketId"), Enum<TroubleTicketKind>(o, "kind")),
             nameof(AssignTroubleTicket) => new AssignTroubleTicket(Id(o, "troubleTicketId"), Id(o, "agentId")),
             nameof(ResolveTroubleTicket) => new ResolveTroubleTicket(Id(o, "troubleTicketId"), Enum<RootCause>(o, "rootCause")),
             nameof(CloseTroubleTicket) => new CloseTroubleTicket(Id(o, "troubleTicketId"), OptionalEnum<RootCause>(o, "rootCause")),
             nameof(RequestCredit) => new RequestCredit(Id(o, "troubleTicketId"), Id(o, "contactId"), OptionalId(o, "requestId")),
             _ => throw new InvalidInputException(InvalidCodes.UnknownCommand, "type",
-                $"unknown command type '{type}'; expected one of {string.Join(", ", CommandTypes)}"),
+                $"unknown command type '{InputRules.Echo(type)}'; expected one of {string.Join(", ", CommandTypes)}"),
         };
         var error = command.Validate().FirstOrDefault();
         if (error is not null)
@@ -55,26 +54,34 @@ public static class CommandReader
         return command;
     }
 
-    /// <summary>R1: an instant must carry an offset (or Z); a local time is never guessed.</summary>
+    /// <summary>R1: an instant must carry an offset (or Z); a local time is never guessed. Within 2000-2100.</summary>
     public static Instant ParseInstant(string text, string field)
     {
+        // NodaTime's parser stops at a NUL, so "2026-06-30T00:00Z\0junk" would pass: characters are checked first.
+        InputRules.Text(text, field, 64);
         var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
         if (result.Success)
         {
+            InputRules.Date(result.Value.Date, field);
             return result.Value.ToInstant();
         }
         var local = LocalDateTimePattern.ExtendedIso.Parse(text);
         throw new InvalidInputException(InvalidCodes.InvalidInstant, field, local.Success
-            ? $"{field} '{text}' has no UTC offset; write it as e.g. 2026-03-02T14:05:00-05:00 or ...Z (R1)"
-            : $"{field} '{text}' is not an ISO-8601 instant with an offset, e.g. 2026-03-02T14:05:00-05:00");
+            ? $"{field} '{InputRules.Echo(text)}' has no UTC offset; write it as e.g. 2026-03-02T14:05:00-05:00 or ...Z (R1)"
+            : $"{field} '{InputRules.Echo(text)}' is not an ISO-8601 instant with an offset, e.g. 2026-03-02T14:05:00-05:00");
     }
 
     public static Instant Instant(JObject o, string field) => ParseInstant(String(o, field), field);
 
     public static YearMonth ParseMonth(string text, string field)
     {
+        if (text.Length == 0)
+        {
+            throw new InvalidInputException(InvalidCodes.MissingField, field, $"{field} is required, as YYYY-MM");
+        }
+        InputRules.Text(text, field, 64);
         var result = YearMonthPattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw Invalid(field, $"{field} '{text}' is not a month as YYYY-MM");
+        return result.Success ? InputRules.Month(result.Value, field) : throw Invalid(field, $"{field} '{InputRules.Echo(text)}' is not a month as YYYY-MM");
     }
 
     private static JToken Required(JObject o, string field)
@@ -87,6 +94,7 @@ public static class CommandReader
         return token;
     }
 
+    /// <summary>A required string, checked as free text (no control characters, bounded).</summary>
     public static string String(JObject o, string field)
     {
         var token = Required(o, field);
@@ -94,22 +102,25 @@ public static class CommandReader
         {
             throw Invalid(field, $"{field} must be a string, not {token.Type.ToString().ToLowerInvariant()}");
         }
-        return (string)token!;
+        return InputRules.Text((string)token!, field);
     }
 
-    private static string Id(JObject o, string field)
-    {
-        var value = String(o, field);
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 200 || value.Any(char.IsControl))
-        {
-            throw Invalid(field, $"{field} must be 1 to 200 printable characters");
-        }
-        return value;
-    }
+    /// <summary>The command's type, read with an id's rules so a long or invisible one is refused before it is echoed.</summary>
+    public static string Type(JObject o) => Token(o, "type");
 
-    private static string? OptionalId(JObject o, string field) => o[field] is null or { Type: JTokenType.Null } ? null : Id(o, field);
+    public static string Id(JObject o, string field) => InputRules.Id(String(o, field), field);
 
-    private static string? OptionalString(JObject o, string field) => o[field] is null or { Type: JTokenType.Null } ? null : String(o, field);
+    /// <summary>A word the policy compares (channel, category, release stage, language, currency): an id's rules.</summary>
+    private static string Token(JObject o, string field) => InputRules.Id(String(o, field), field);
+
+    private static bool Absent(JObject o, string field) => o[field] is null or { Type: JTokenType.Null };
+
+    private static string? OptionalId(JObject o, string field) => Absent(o, field) ? null : Id(o, field);
+
+    private static string? OptionalToken(JObject o, string field) => Absent(o, field) ? null : Token(o, field);
+
+    private static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
+        Absent(o, field) ? null : InputRules.Text(String(o, field), field, maxLength);
 
     private static bool? OptionalBool(JObject o, string field)
     {
@@ -121,30 +132,31 @@ public static class CommandReader
         return token.Type == JTokenType.Boolean ? (bool)token : throw Invalid(field, $"{field} must be true or false");
     }
 
-    /// <summary>Money is a JSON number (interfaces.md), read as an exact decimal.</summary>
-    private static decimal Decimal(JObject o, string field)
+    /// <summary>Money is a JSON number (interfaces.md), read as an exact decimal within R5's bounds.</summary>
+    private static decimal Money(JObject o, string field)
     {
         var token = Required(o, field);
         if (token.Type is not (JTokenType.Integer or JTokenType.Float))
         {
             throw Invalid(field, $"{field} must be a number");
         }
+        decimal value;
         try
         {
-            // Money keeps at least cents in its scale (2200 and 2200.0 both read as 2200.00), so every figure prints alike.
-            return token.Value<decimal>() + 0.00m;
+            value = token is JValue { Value: System.Numerics.BigInteger } ? throw new OverflowException() : token.Value<decimal>();
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException)
         {
-            throw Invalid(field, $"{field} is out of range");
+            throw new InvalidInputException(InvalidCodes.OutOfRange, field, $"{field} must be below 1000000000");
         }
+        return InputRules.Money(value, field);
     }
 
     private static LocalDate Date(JObject o, string field)
     {
         var text = String(o, field);
         var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw Invalid(field, $"{field} '{text}' is not a date as YYYY-MM-DD");
+        return result.Success ? InputRules.Date(result.Value, field) : throw Invalid(field, $"{field} '{InputRules.Echo(text)}' is not a date as YYYY-MM-DD");
     }
 
     private static YearMonth Month(JObject o, string field) => ParseMonth(String(o, field), field);
@@ -157,15 +169,11 @@ public static class CommandReader
         {
             return System.Enum.Parse<T>(text);
         }
-        throw Invalid(field, $"{field} '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+        throw Invalid(field, $"{field} '{InputRules.Echo(text)}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
     }
 
     private static T? OptionalEnum<T>(JObject o, string field) where T : struct, Enum =>
         o[field] is null or { Type: JTokenType.Null } ? null : Enum<T>(o, field);
 
     private static InvalidInputException Invalid(string field, string message) => new(InvalidCodes.InvalidValue, field, message);
-
-    public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using Npgsql;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Projections.Commands;
@@ -9,17 +10,18 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// <summary>
 /// Streams a journal through the domain decisions in batches: each batch is one transaction (its lines' events,
 /// their idempotency records and the inline projections), so memory stays bounded and throughput is that of batched
-/// appends. Lines are decided in file order, each against the state left by the lines before it.
+/// appends. Lines are decided in file order, each against the state left by the lines before it. A bad line is
+/// reported Invalid on its own and never takes the lines around it with it.
 /// </summary>
 public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calendar, Actor actor, int batchSize = 500)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<ImportSummary> ImportAsync(TextReader reader, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
+    public async Task<ImportSummary> ImportAsync(Stream journal, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        int lines = 0, accepted = 0, rejected = 0, invalid = 0, replayed = 0, number = 0;
-        var batch = new List<(int Number, string Text)>(batchSize);
+        int lines = 0, accepted = 0, rejected = 0, invalid = 0, replayed = 0;
+        var batch = new List<object>(batchSize);
         var lastReport = TimeSpan.Zero;
 
         async Task Flush()
@@ -47,14 +49,13 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
             }
         }
 
-        while (await reader.ReadLineAsync(ct) is { } text)
+        await foreach (var raw in new JournalLineReader(journal).ReadAllAsync(ct))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(text))
+            if (raw.Text is not null && string.IsNullOrWhiteSpace(raw.Text))
             {
                 continue;
             }
-            batch.Add((number, text));
+            batch.Add(raw.Text is null ? new LineResult(raw.Number, LineStatus.Invalid, raw.Code, null, raw.Message) : Parse(raw.Number, raw.Text));
             if (batch.Count >= batchSize)
             {
                 await Flush();
@@ -67,9 +68,13 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
         return new ImportSummary(lines, accepted, rejected, invalid, replayed, clock.Elapsed);
     }
 
-    private async Task<IReadOnlyList<LineResult>> ImportBatchAsync(IReadOnlyList<(int Number, string Text)> batch, CancellationToken ct)
+    /// <summary>
+    /// One transaction for the batch; decided again on a concurrency conflict. When the database refuses the batch
+    /// because of a value, the batch is split in halves, in order, until the line at fault stands alone and is
+    /// reported Invalid: the other lines are imported as they would have been without it.
+    /// </summary>
+    private async Task<IReadOnlyList<LineResult>> ImportBatchAsync(IReadOnlyList<object> parsed, CancellationToken ct)
     {
-        var parsed = batch.Select(l => Parse(l.Number, l.Text)).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -80,16 +85,45 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
             {
                 // Another writer touched one of these streams: read them again and decide again.
             }
+            catch (Exception e) when (RefusedValue(e) is { } refusal)
+            {
+                var lines = parsed.Count(p => p is JournalLine);
+                if (lines <= 1)
+                {
+                    return parsed.Select(p => p is JournalLine line
+                        ? new LineResult(line.Number, LineStatus.Invalid, InvalidCodes.StorageRefused, null, $"the database refused the line: {refusal}")
+                        : (LineResult)p).ToList();
+                }
+                var half = parsed.Count / 2;
+                var first = await ImportBatchAsync(parsed.Take(half).ToList(), ct);
+                var second = await ImportBatchAsync(parsed.Skip(half).ToList(), ct);
+                return [.. first, .. second];
+            }
         }
+    }
+
+    /// <summary>PostgreSQL's refusal of a value (data exceptions, constraint violations, limits such as index row size), else null.</summary>
+    private static string? RefusedValue(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is PostgresException { SqlState: var state } pg && (state.StartsWith("22", StringComparison.Ordinal)
+                || (state.StartsWith("23", StringComparison.Ordinal) && !ConcurrencyFailures.IsConcurrencyFailure(e)) || state.StartsWith("54", StringComparison.Ordinal)))
+            {
+                return $"{pg.SqlState} {pg.MessageText}";
+            }
+        }
+        return null;
     }
 
     private async Task<IReadOnlyList<LineResult>> TryBatchAsync(IReadOnlyList<object> parsed, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var write = await WriteSession.OpenAsync(store, ct);
+        var session = write.Session;
         var lines = parsed.OfType<JournalLine>().ToList();
         var applied = (await session.LoadManyAsync<AppliedCommand>(ct, lines.Select(l => l.IdempotencyKey).Distinct()))
             .ToDictionary(a => a.Id);
-        var uow = new UnitOfWork(session, calendar);
+        var uow = new UnitOfWork(write, calendar);
         await uow.PreloadAsync(lines.Where(l => !applied.ContainsKey(l.IdempotencyKey)).Select(l => l.Command).ToList(), ct);
 
         var results = new List<LineResult>(parsed.Count);

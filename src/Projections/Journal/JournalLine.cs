@@ -29,19 +29,29 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
         }
         catch (JsonReaderException e)
         {
-            throw new InvalidInputException(InvalidCodes.MalformedLine, null, $"not valid JSON at position {e.LinePosition}: {e.Message}");
+            throw ReaderFailure(e);
         }
 
-        var type = CommandReader.String(o, "type");
+        var type = CommandReader.Type(o);
         var at = CommandReader.Instant(o, "at");
-        var id = o["id"] is { Type: JTokenType.String } idToken ? (string)idToken! : null;
         if (o["id"] is { } badId && badId.Type is not (JTokenType.String or JTokenType.Null))
         {
             throw new InvalidInputException(InvalidCodes.InvalidValue, "id", "id must be a string");
         }
+        var id = o["id"] is { Type: JTokenType.String } ? CommandReader.Id(o, "id") : null;
         var command = CommandReader.Read(type, o);
         return new JournalLine(number, type, KeyFor(id, text), at, command);
     }
+
+    /// <summary>
+    /// JSON the reader cannot hold: a number beyond a decimal's range is a value out of range in its field (the reader
+    /// names the path), anything else is a malformed line.
+    /// </summary>
+    public static InvalidInputException ReaderFailure(JsonReaderException e) =>
+        !string.IsNullOrEmpty(e.Path) && (e.Message.StartsWith("Could not convert", StringComparison.Ordinal)
+            || e.Message.Contains("is not a valid decimal", StringComparison.Ordinal) || e.Message.Contains("is not a valid integer", StringComparison.Ordinal))
+            ? new InvalidInputException(InvalidCodes.OutOfRange, InputRules.Echo(e.Path), $"{InputRules.Echo(e.Path)} is not a number in range")
+            : new InvalidInputException(InvalidCodes.MalformedLine, null, $"not valid JSON at position {e.LinePosition}: {e.Message}");
 
     /// <summary>Idempotency: by the line's id when it has one, else by its content.</summary>
     public static string KeyFor(string? id, string text) => !string.IsNullOrEmpty(id)

@@ -1,5 +1,3 @@
-using Marten;
-using Npgsql;
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.TroubleTickets;
 
@@ -26,21 +24,20 @@ public static class StatementWriters
     };
 
     /// <summary>
-    /// Opens the session's transaction and waits for the statement lock of every account the events touch. Locks are
-    /// taken in hash order within one statement, so two transactions locking several accounts cannot deadlock. Must
-    /// run before SaveChanges, which is where Marten loads the documents the inline projection updates.
+    /// Waits for the statement lock of every account the events touch, inside the session's transaction (see
+    /// <see cref="Commands.WriteSession"/>). Locks are taken in hash order within one statement, so two transactions
+    /// locking several accounts cannot deadlock. Must run before SaveChanges, which is where Marten loads the documents
+    /// the inline projection updates.
     /// </summary>
-    public static async Task LockAsync(IDocumentSession session, IEnumerable<object> events, CancellationToken ct)
+    public static async Task LockAsync(Commands.WriteSession write, IEnumerable<object> events, CancellationToken ct)
     {
         var accounts = events.Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (accounts.Length == 0)
         {
             return;
         }
-        await session.BeginTransactionAsync(ct);
-        await using var command = new NpgsqlCommand(
-            "select count(pg_advisory_xact_lock(h)) from (select distinct hashtextextended('statements/' || a, 0) as h from unnest(@accounts) as a order by h) as locks",
-            (NpgsqlConnection)session.Connection!);
+        await using var command = write.Command(
+            "select count(pg_advisory_xact_lock(h)) from (select distinct hashtextextended('statements/' || a, 0) as h from unnest(@accounts) as a order by h) as locks");
         command.Parameters.AddWithValue("accounts", accounts);
         await command.ExecuteScalarAsync(ct);
     }

@@ -60,17 +60,15 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
     public async Task Stale_version_is_refused()
     {
         await OpenTroubleTicketAsync();
-        await using var first = Store.LightweightSession();
-        await using var second = Store.LightweightSession();
+        await using var first = await WriteSession.OpenAsync(Store, default);
+        await using var second = await WriteSession.OpenAsync(Store, default);
         var a = new UnitOfWork(first, Calendar);
         var b = new UnitOfWork(second, Calendar);
         var ctx = new CommandContext(Later, Actor.System("test"));
         (await a.ExecuteAsync(new AssignTroubleTicket("TT-100", "agent-a"), ctx, default)).IsAccepted.ShouldBeTrue();
         (await b.ExecuteAsync(new ResolveTroubleTicket("TT-100", Domain.Sla.RootCause.PlatformDefect), ctx, default)).IsAccepted.ShouldBeTrue();
-        a.Stage();
-        b.Stage();
-        await first.SaveChangesAsync();
-        var failure = await Should.ThrowAsync<Exception>(() => second.SaveChangesAsync());
+        await a.SaveAsync(default);
+        var failure = await Should.ThrowAsync<Exception>(() => b.SaveAsync(default));
         ConcurrencyFailures.IsConcurrencyFailure(failure).ShouldBeTrue(failure.ToString());
     }
 

@@ -54,7 +54,7 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
     {
         var results = new List<LineResult>();
         var importer = new JournalImporter(Store, Calendar, Actor.System("journal"), batchSize);
-        var summary = await importer.ImportAsync(new StringReader(journal), r => { results.Add(r); return ValueTask.CompletedTask; }, null, CancellationToken.None);
+        var summary = await importer.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(journal)), r => { results.Add(r); return ValueTask.CompletedTask; }, null, CancellationToken.None);
         return (results, summary);
     }
 
