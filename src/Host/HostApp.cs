@@ -30,7 +30,7 @@ public static class HostApp
         AddShippedDefaults(builder.Configuration);
         var settings = SpiiseeSettings.From(builder.Configuration);
         var connection = settings.ConnectionString
-            ?? throw new CliException(ExitCodes.Unavailable, "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
+            ?? throw new ConfigurationException(ExitCodes.Unavailable, "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(settings.Calendar);

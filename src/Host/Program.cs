@@ -17,7 +17,7 @@ public partial class Program
             var app = HostApp.Build(args);
             return await app.RunJasperFxCommands(args);
         }
-        catch (CliException e)
+        catch (ConfigurationException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;

@@ -6,7 +6,7 @@ using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Auth;
-using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
 using Spiisee.EventSourced.Projections.Reports;
@@ -138,7 +138,7 @@ public static class AccountEndpoints
         {
             return Problems.NotFoundResult("No such account.");
         }
-        return http.Request.Query["format"] == "table" ? Results.Text(StatementVerb.Table(view)) : Json.Ok(view);
+        return http.Request.Query["format"] == "table" ? Results.Text(StatementTable.Format(view)) : Json.Ok(view);
     }
 
     internal static IReadOnlyDictionary<string, string> Route(params (string Field, string Value)[] values) =>

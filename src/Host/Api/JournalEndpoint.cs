@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Host.Auth;
-using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
 using Wolverine.Http;
 
@@ -46,7 +46,7 @@ public static class JournalEndpoint
         await using (writer)
         {
             var importer = new JournalImporter(store, calendar, caller.Actor);
-            var summary = await importer.ImportAsync(http.Request.Body, async r => await writer.WriteLineAsync(Output.ResultLine(r)), null, http.RequestAborted);
+            var summary = await importer.ImportAsync(http.Request.Body, async r => await writer.WriteLineAsync(ResultLines.Format(r)), null, http.RequestAborted);
             await writer.FlushAsync(http.RequestAborted);
             _ = summary;
         }

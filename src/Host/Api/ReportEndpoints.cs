@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Auth;
-using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Reports;
 using Spiisee.EventSourced.Projections.Storage;

@@ -38,6 +38,11 @@ public static class CliApp
             await stderr.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
         }
+        catch (ConfigurationException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
         catch (Exception e) when (IsDatabaseUnavailable(e))
         {
             await stderr.WriteLineAsync($"error: the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh");
@@ -53,7 +58,7 @@ public static class CliApp
         }
         catch (ArgumentException e)
         {
-            throw new CliException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
+            throw new ConfigurationException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
         }
     }
 

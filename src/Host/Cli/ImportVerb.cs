@@ -1,6 +1,7 @@
 using Marten;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
+using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
 
 namespace Spiisee.EventSourced.Host.Cli;
@@ -34,7 +35,7 @@ public static class ImportVerb
         ImportSummary summary;
         await using (journal)
         {
-            summary = await importer.ImportAsync(journal, async r => await stdout.WriteLineAsync(Output.ResultLine(r)),
+            summary = await importer.ImportAsync(journal, async r => await stdout.WriteLineAsync(ResultLines.Format(r)),
                 p => stderr.WriteLine($"import: {p}"), ct);
         }
         await stdout.FlushAsync(ct);

@@ -1,5 +1,4 @@
 using Newtonsoft.Json;
-using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Host.Cli;
@@ -13,28 +12,5 @@ public static class Output
         using var writer = new StringWriter();
         Indented.Serialize(writer, value);
         return writer.ToString();
-    }
-
-    /// <summary>The import result line exactly as shared/examples/*.results.jsonl spells it, extensions after.</summary>
-    public static string ResultLine(LineResult r)
-    {
-        var text = $"{{\"line\": {r.Line}, \"status\": {JsonConvert.ToString(r.Status)}";
-        if (r.Reason is not null)
-        {
-            text += $", \"reason\": {JsonConvert.ToString(r.Reason)}";
-        }
-        if (r.Field is not null)
-        {
-            text += $", \"field\": {JsonConvert.ToString(r.Field)}";
-        }
-        if (r.Message is not null)
-        {
-            text += $", \"message\": {JsonConvert.ToString(r.Message)}";
-        }
-        if (r.AlreadyApplied)
-        {
-            text += ", \"alreadyApplied\": true";
-        }
-        return text + "}";
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Spiisee.EventSourced.Host.Configuration;
+using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Reports;
 
 namespace Spiisee.EventSourced.Host.Cli;

@@ -8,8 +8,13 @@ public static class ExitCodes
     public const int DataError = 65;
     public const int NoInput = 66;
     public const int Unavailable = 69;
-    public const int Software = 70;
     public const int Config = 78;
+}
+
+/// <summary>Configuration the host or a verb cannot run with: reported in one line with its exit code, never as a stack trace.</summary>
+public sealed class ConfigurationException(int exitCode, string message) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
 }
 
 /// <summary>An error the CLI reports in one line, with its exit code, and never as a stack trace.</summary>

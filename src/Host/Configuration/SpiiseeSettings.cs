@@ -27,7 +27,7 @@ public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar C
         .AddEnvironmentVariables()
         .Build();
 
-    public string RequireConnectionString() => ConnectionString ?? throw new CliException(ExitCodes.Unavailable,
+    public string RequireConnectionString() => ConnectionString ?? throw new ConfigurationException(ExitCodes.Unavailable,
         "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
 
     private static List<NodaTime.LocalDate> Dates(IConfiguration configuration, string section) =>
@@ -35,6 +35,6 @@ public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar C
             .Select(c => c.Value ?? "")
             .Select(v => LocalDatePattern.Iso.Parse(v.Trim()) is { Success: true } r
                 ? r.Value
-                : throw new CliException(ExitCodes.Config, string.Create(CultureInfo.InvariantCulture, $"configuration {section}: '{v}' is not a date as YYYY-MM-DD")))
+                : throw new ConfigurationException(ExitCodes.Config, string.Create(CultureInfo.InvariantCulture, $"configuration {section}: '{v}' is not a date as YYYY-MM-DD")))
             .ToList();
 }

@@ -7,7 +7,7 @@ using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Projections.Reports;
 using Spiisee.EventSourced.Projections.Storage;
 
-namespace Spiisee.EventSourced.Host.Cli;
+namespace Spiisee.EventSourced.Host.Formats;
 
 /// <summary>Writes a report as CSV (RFC 4180, invariant culture) or a JSON array, row by row as it streams.</summary>
 public static class ReportExport
