@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
+using Marten.Events.Daemon;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using OpenTelemetry;
@@ -37,6 +38,7 @@ public static class HostApp
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
 
         builder.Services.AddMarten(opts =>
             {
@@ -73,11 +75,17 @@ public static class HostApp
             k.AddServerHeader = false;
         });
         builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration));
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(Policies.Configure);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ContactStillAuthorizedHandler>();
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiTransformers.Configure);
         builder.Services.AddHealthChecks()
             .AddNpgSql(connection, name: "postgresql")
-            .AddCheck<DaemonHealthCheck>("projection-daemon");
+            // Marten's own check: unhealthy when an asynchronous projection falls more than this many events behind.
+            .AddMartenAsyncDaemonHealthCheck(maxEventLag: 10_000);
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
@@ -90,12 +98,15 @@ public static class HostApp
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<ResponseHeaders>();
-        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<CallerLogScope>();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar");
-        app.MapHealthChecks("/health");
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+        app.MapCommands();
         app.MapWolverineEndpoints(opts =>
         {
             opts.MapConcurrencyFailuresToConflict(_ => true, _ => new Microsoft.AspNetCore.Mvc.ProblemDetails

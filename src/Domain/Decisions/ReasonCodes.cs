@@ -29,4 +29,11 @@ public static class ReasonCodes
 
     /// <summary>Not in policy.md: renewing to an end before the agreement's start.</summary>
     public const string InvalidAgreement = nameof(InvalidAgreement);
+
+    /// <summary>
+    /// Extension: a step dated before the step it follows (a trouble ticket assigned, resolved or closed before it was
+    /// opened, closed before it was resolved, or opened before the ticket it replaces). An outage cannot end before it
+    /// starts (R8, R10); such a journal line is refused rather than recorded as a negative interval.
+    /// </summary>
+    public const string OutOfOrder = nameof(OutOfOrder);
 }

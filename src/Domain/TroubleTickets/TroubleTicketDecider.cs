@@ -28,6 +28,10 @@ public static class TroubleTicketDecider
         {
             return Decision.Reject(ReasonCodes.TicketNotOpen);
         }
+        if (ctx.At < ticket.OpenedAt)
+        {
+            return Decision.Reject(ReasonCodes.OutOfOrder);
+        }
         // R8: opening the trouble ticket and closing the support ticket as replaced are one step.
         return Decision.Accept(
             new Emitted(StreamRef.TroubleTicket(c.TroubleTicketId),
@@ -39,6 +43,7 @@ public static class TroubleTicketDecider
     {
         null => Decision.Reject(ReasonCodes.UnknownTroubleTicket),
         { IsClosed: true } => Decision.Reject(ReasonCodes.TroubleTicketClosed),
+        _ when ctx.At < tt.OpenedAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ => Accept(c.TroubleTicketId, new TroubleTicketAssigned(c.TroubleTicketId, c.AgentId,
             AnchorsMttr: tt.MttrAnchorAssignmentAt is null && !tt.IsResolved, ctx.At, ctx.By)),
     };
@@ -48,6 +53,7 @@ public static class TroubleTicketDecider
         null => Decision.Reject(ReasonCodes.UnknownTroubleTicket),
         { IsClosed: true } => Decision.Reject(ReasonCodes.TroubleTicketClosed),
         { IsResolved: true } => Decision.Reject(ReasonCodes.AlreadyResolved),
+        _ when ctx.At < tt.OpenedAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ => Accept(c.TroubleTicketId, new TroubleTicketResolved(c.TroubleTicketId, c.RootCause, ctx.At, ctx.By)),
     };
 
@@ -61,6 +67,10 @@ public static class TroubleTicketDecider
         if (tt.IsClosed)
         {
             return Decision.Reject(ReasonCodes.TroubleTicketClosed);
+        }
+        if (ctx.At < tt.OpenedAt || ctx.At < tt.ResolvedAt)
+        {
+            return Decision.Reject(ReasonCodes.OutOfOrder);
         }
         var stream = StreamRef.TroubleTicket(c.TroubleTicketId);
         var closed = new Emitted(stream, new TroubleTicketClosed(c.TroubleTicketId, ctx.At, ctx.By));

@@ -12,37 +12,15 @@ using Spiisee.EventSourced.Projections.Queries;
 using Spiisee.EventSourced.Projections.Reports;
 using Spiisee.EventSourced.Projections.Storage;
 using Wolverine;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Spiisee.EventSourced.Host.Api;
 
 public static class AccountEndpoints
 {
-    [WolverinePost("/accounts"), Tags("Accounts"), EndpointSummary("Register an account (R5)")]
-    public static Task<IResult> Register(HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(RegisterAccount), Route(), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/accounts/{accountId}/contacts"), Tags("Accounts"), EndpointSummary("Authorize a support contact")]
-    public static Task<IResult> Authorize(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(AuthorizeContact), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/accounts/{accountId}/contacts/{contactId}/revocation"), Tags("Accounts"), EndpointSummary("Revoke a support contact")]
-    public static Task<IResult> Revoke(string accountId, string contactId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(RevokeContact), Route(("accountId", accountId), ("contactId", contactId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/accounts/{accountId}/rates"), Tags("Accounts"), EndpointSummary("Change the monthly rate from an effective month (R5)")]
-    public static Task<IResult> ChangeRate(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(ChangeMonthlyRate), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/accounts/{accountId}/maintenance-renewals"), Tags("Accounts"), EndpointSummary("Renew the maintenance agreement")]
-    public static Task<IResult> Renew(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(RenewMaintenance), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/accounts/{accountId}/maintenance-windows"), Tags("Accounts"), EndpointSummary("Schedule a prearranged maintenance window (R4)")]
-    public static Task<IResult> ScheduleWindow(string accountId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(ScheduleMaintenanceWindow), Route(("accountId", accountId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverineGet("/accounts/{accountId}"), Tags("Accounts"), EndpointSummary("The account, as `account <id>` prints it")]
+    [ProducesResponseType<AccountView>(200)]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}"), Tags("Accounts"), EndpointSummary("The account, as `account <id>` prints it")]
     public static async Task<IResult> Get(string accountId, HttpContext http, IDocumentStore store, IClock clock)
     {
         if (!http.Caller().CanSeeAccount(accountId))
@@ -54,7 +32,9 @@ public static class AccountEndpoints
         return view is null ? Problems.NotFoundResult("No such account.") : Json.Ok(view);
     }
 
-    [WolverineGet("/accounts/{accountId}/tickets"), Tags("Accounts"), EndpointSummary("The account's tickets and trouble tickets, newest first; ?skip=&take= (at most 500)")]
+    [ProducesResponseType<TicketListView>(200)]
+    [QueryParameter("skip", "Entries to skip, from 0"), QueryParameter("take", "Entries to return, 1 to 500 (default 100)")]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}/tickets"), Tags("Accounts"), EndpointSummary("The account's tickets and trouble tickets, newest first; ?skip=&take= (at most 500)")]
     public static async Task<IResult> Tickets(string accountId, HttpContext http, IDocumentStore store)
     {
         if (!http.Caller().CanSeeAccount(accountId))
@@ -91,7 +71,9 @@ public static class AccountEndpoints
         return false;
     }
 
-    [WolverineGet("/accounts/{accountId}/statements"), Tags("Statements"), EndpointSummary("The account's credits month by month (the credits report for one account), ?from=YYYY-MM&to=YYYY-MM")]
+    [ProducesResponseType<IReadOnlyList<CreditRow>>(200)]
+    [QueryParameter("from", "First month, YYYY-MM", required: true), QueryParameter("to", "Last month, YYYY-MM", required: true)]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}/statements"), Tags("Statements"), EndpointSummary("The account's credits month by month (the credits report for one account), ?from=YYYY-MM&to=YYYY-MM")]
     public static async Task<IResult> Statements(string accountId, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
     {
         if (!http.Caller().CanSeeAccount(accountId))
@@ -112,7 +94,9 @@ public static class AccountEndpoints
         return rows is null ? Problems.NotFoundResult("No such account.") : Json.Ok(rows);
     }
 
-    [WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]
+    [ProducesResponseType<StatementView>(200)]
+    [QueryParameter("asOf", "The statement as it stood at this instant (with an offset, R1)"), QueryParameter("format", "json (default) or table")]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]
     public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
     {
         if (!http.Caller().CanSeeAccount(accountId))
@@ -138,9 +122,11 @@ public static class AccountEndpoints
         {
             return Problems.NotFoundResult("No such account.");
         }
-        return http.Request.Query["format"] == "table" ? Results.Text(StatementTable.Format(view)) : Json.Ok(view);
+        return http.Request.Query["format"].ToString() switch
+        {
+            "" or "json" => Json.Ok(view),
+            "table" => Results.Text(StatementTable.Format(view)),
+            _ => Problems.BadInput(InvalidCodes.InvalidValue, "format", "format must be json or table"),
+        };
     }
-
-    internal static IReadOnlyDictionary<string, string> Route(params (string Field, string Value)[] values) =>
-        values.ToDictionary(v => v.Field, v => v.Value);
 }

@@ -2,9 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using NodaTime;
+using NodaTime.Text;
 using Spiisee.EventSourced.Domain.Decisions;
-using Spiisee.EventSourced.Domain.Tickets;
-using Spiisee.EventSourced.Domain.TroubleTickets;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Projections.Commands;
 using Spiisee.EventSourced.Projections.Journal;
@@ -13,49 +12,50 @@ using Wolverine;
 
 namespace Spiisee.EventSourced.Host.Api;
 
+/// <summary>What an accepted command answers: the events it recorded, and the id the server gave, if any.</summary>
+public sealed record CommandAccepted(string Status, string? TicketId, string At, IReadOnlyList<RecordedEvent> Events);
+
+public sealed record RecordedEvent(string Stream, string Type, object Data);
+
 /// <summary>
-/// Every command endpoint: check the role, read and validate the body with the journal's reader (same codes, same
-/// messages), scope customers to their own account and contact, stamp the server's clock, and send the command
-/// through Wolverine to the shared decision path.
+/// Every command endpoint, driven by the command's registration: read and validate the body with the journal's reader
+/// (same codes, same messages), fill route values, scope customers to their own contact and account, stamp the
+/// server's clock, and send the command through Wolverine to the shared decision path. Roles are checked before, by
+/// the endpoint's authorization policy.
 /// </summary>
 public static class CommandPipeline
 {
-    public static async Task<IResult> ExecuteAsync(HttpContext http, string type, IReadOnlyDictionary<string, string> route, Role[] allowed,
-        IMessageBus bus, IClock clock, IDocumentStore store)
+    public static async Task<IResult> ExecuteAsync(HttpContext http, CommandRegistration registration, IMessageBus bus, IClock clock, IDocumentStore store)
     {
         var ct = http.RequestAborted;
         var caller = http.Caller();
-        if (!allowed.Contains(caller.Role))
-        {
-            return Problems.Forbidden($"A {caller.Role} key may not {type}.");
-        }
         var (body, error) = await RequestBody.ReadAsync(http.Request, ct);
         if (error is not null)
         {
             return error;
         }
-        foreach (var (field, value) in route)
+        foreach (var (field, routeValue) in http.Request.RouteValues)
         {
+            var value = routeValue?.ToString() ?? "";
             if (body![field] is { Type: JTokenType.String } given && (string)given! != value)
             {
-                return Problems.BadInput(InvalidCodes.InvalidValue, field, $"{field} is '{value}' in the URL but '{given}' in the body");
+                return Problems.BadInput(InvalidCodes.InvalidValue, field, $"{field} is '{InputRules.Echo(value)}' in the URL but '{InputRules.Echo((string)given!)}' in the body");
             }
             body[field] = value;
         }
         string? assignedId = null;
-        if (caller.IsCustomer && type == nameof(OpenTicket))
-        {
-            // Customers get ticket ids from the server: a chosen id could squat another account's, and a DuplicateId
-            // answer would tell a customer that another account's ticket exists.
-            if (body!["ticketId"] is { Type: not JTokenType.Null })
-            {
-                return Problems.BadInput(InvalidCodes.InvalidValue, "ticketId", "ticketId is assigned by the server for customer keys; leave it out");
-            }
-            assignedId = "T-" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
-            body["ticketId"] = assignedId;
-        }
         if (caller.IsCustomer)
         {
+            if (registration.CustomerAssignedId is var (idField, prefix))
+            {
+                // A chosen id could squat another account's, and DuplicateId would tell a customer that it exists.
+                if (!CommandReader.Absent(body!, idField))
+                {
+                    return Problems.BadInput(InvalidCodes.InvalidValue, idField, $"{idField} is assigned by the server for customer keys; leave it out");
+                }
+                assignedId = prefix + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+                body![idField] = assignedId;
+            }
             // A customer key acts as its own contact, whatever the body says.
             if (body!["contactId"] is { Type: JTokenType.String } contact && (string)contact! != caller.ContactId)
             {
@@ -67,19 +67,19 @@ public static class CommandPipeline
         ICommand command;
         try
         {
-            command = CommandReader.Read(type, body!);
+            command = CommandReader.Read(registration.Name, body!);
         }
         catch (InvalidInputException e)
         {
             return Problems.BadInput(e.Code, e.Field, e.Message);
         }
 
-        if (caller.IsCustomer && !await CustomerOwnsTargetAsync(caller, command, store, ct))
+        if (caller.IsCustomer && !await CustomerOwnsTargetAsync(caller, registration, command, store, ct))
         {
             return Problems.NotFoundResult("No such resource.");
         }
 
-        var ctx = new CommandContext(clock.GetCurrentInstant(), CommandRouting.ActorFor(command, caller.Actor));
+        var ctx = new CommandContext(clock.GetCurrentInstant(), registration.ActorFor(command, caller.Actor));
         Decision decision;
         try
         {
@@ -98,29 +98,18 @@ public static class CommandPipeline
         {
             http.Response.Headers.Location = $"/tickets/{assignedId}/timeline";
         }
-        return Json.Ok(new
-        {
-            status = LineStatus.Accepted,
-            ticketId = assignedId,
-            at = ctx.At,
-            events = decision.Events.Select(e => new { stream = e.Stream.ToString(), type = EventTypes.NameOf(e.Event.GetType()), data = e.Event }),
-        }, decision.Events.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Json.Ok(new CommandAccepted(LineStatus.Accepted, assignedId, InstantPattern.ExtendedIso.Format(ctx.At),
+            decision.Events.Select(e => new RecordedEvent(e.Stream.ToString(), EventTypes.NameOf(e.Event.GetType()), e.Event)).ToList()),
+            decision.Events.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<bool> CustomerOwnsTargetAsync(Caller caller, ICommand command, IDocumentStore store, CancellationToken ct)
+    /// <summary>A customer's command must concern its own account; anything else does not exist for it (404).</summary>
+    private static async Task<bool> CustomerOwnsTargetAsync(Caller caller, CommandRegistration registration, ICommand command, IDocumentStore store,
+        CancellationToken ct)
     {
-        switch (command)
-        {
-            case OpenTicket c:
-                return caller.CanSeeAccount(c.AccountId);
-            case RequestCredit c:
-                await using (var session = store.QuerySession())
-                {
-                    var loaded = await StreamLoader.ReadAsync(session, [StreamRef.TroubleTicket(c.TroubleTicketId)], ct);
-                    return loaded.Single().State is TroubleTicketState tt && caller.CanSeeAccount(tt.AccountId);
-                }
-            default:
-                return false;
-        }
+        await using var session = store.QuerySession();
+        var loaded = (await StreamLoader.ReadAsync(session, registration.Reads(command).ToList(), ct)).ToDictionary(s => s.Stream, s => s.State);
+        var account = registration.CustomerAccount(command, new StreamStates(s => loaded.GetValueOrDefault(s)));
+        return account is not null && caller.CanSeeAccount(account);
     }
 }

@@ -2,10 +2,13 @@ using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Spiisee.EventSourced.Host.Api;
@@ -18,16 +21,13 @@ public static class JournalEndpoint
     /// A back-office import: the body streams through the same importer as the CLI (bounded memory, batched
     /// transactions) and each line's result streams back as it is committed.
     /// </summary>
-    [WolverinePost("/journal"), Tags("Journal"), EndpointSummary("Import a journal (application/x-ndjson), answered line by line")]
-    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    [Consumes("application/x-ndjson"), Produces("application/x-ndjson")]
+    [Authorize(Policy = Policies.BackOffice), WolverinePost("/journal"), Tags("Journal"), EndpointSummary("Import a journal (application/x-ndjson), answered line by line")]
+    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, HolidayCalendar calendar, ILogger<JournalImportLog> logger)
     {
         var caller = http.Caller();
-        if (caller.Role != Role.BackOffice)
-        {
-            return Problems.Forbidden("Only back-office keys may import journals.");
-        }
-        var contentType = http.Request.ContentType ?? "";
-        if (!contentType.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase))
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media)
+            || !media.MediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "POST /journal takes application/x-ndjson.");
         }
@@ -35,10 +35,13 @@ public static class JournalEndpoint
         {
             return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A journal may be at most {MaxJournalBytes} bytes.");
         }
+        // The limit is applied while reading (a chunked body has no length up front): the lines before it are
+        // imported and answered, and the answer ends with a line saying where the body was cut.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxJournalBytes;
+            limit.MaxRequestBodySize = null;
         }
+        var body = new BoundedStream(http.Request.Body, MaxJournalBytes);
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/x-ndjson";
@@ -46,10 +49,25 @@ public static class JournalEndpoint
         await using (writer)
         {
             var importer = new JournalImporter(store, calendar, caller.Actor);
-            var summary = await importer.ImportAsync(http.Request.Body, async r => await writer.WriteLineAsync(ResultLines.Format(r)), null, http.RequestAborted);
+            try
+            {
+                await importer.ImportAsync(body, async r => await writer.WriteLineAsync(ResultLines.Format(r)), null, http.RequestAborted);
+                if (body.Exceeded)
+                {
+                    await writer.WriteLineAsync($$"""{"status": "Invalid", "reason": "BodyTooLarge", "message": "the journal was cut after {{MaxJournalBytes}} bytes; the lines above were imported"}""");
+                }
+            }
+            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // The answer has started: the status cannot change any more, so the failure is the last line.
+                logger.LogError(e, "Journal import over HTTP failed");
+                await writer.WriteLineAsync($$"""{"status": "Failed", "reason": "ImportFailed", "message": "the import stopped: the database failed; the lines answered above were imported, the rest were not"}""");
+            }
             await writer.FlushAsync(http.RequestAborted);
-            _ = summary;
         }
         return Results.Empty;
     }
 }
+
+/// <summary>The logger category of journal imports over HTTP.</summary>
+public sealed class JournalImportLog;

@@ -8,6 +8,8 @@ using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Reports;
 using Spiisee.EventSourced.Projections.Storage;
 using Spiisee.EventSourced.Projections.Timelines;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Spiisee.EventSourced.Host.Api;
@@ -15,16 +17,14 @@ namespace Spiisee.EventSourced.Host.Api;
 public static class ReportEndpoints
 {
     /// <summary>Reports span accounts, so they are for staff (BackOffice, Auditor) only.</summary>
-    [WolverineGet("/reports/{name}"), Tags("Reports"), EndpointSummary("availability | credits | mttr | credit-requests, ?from=YYYY-MM&to=YYYY-MM&format=csv|json")]
-    public static async Task<IResult> Report(string name, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    [ProducesResponseType<IReadOnlyList<object>>(200, "application/json", "text/csv")]
+    [QueryParameter("from", "First month, YYYY-MM", required: true), QueryParameter("to", "Last month, YYYY-MM", required: true), QueryParameter("format", "json (default) or csv")]
+    [Authorize(Policy = Policies.Staff), WolverineGet("/reports/{name}"), Tags("Reports"), EndpointSummary("availability | credits | mttr | credit-requests, ?from=YYYY-MM&to=YYYY-MM&format=csv|json")]
+    public static async Task<IResult> Report(string name, HttpContext http, IDocumentStore store, HolidayCalendar calendar, ExportSlots slots)
     {
-        if (!Access.StaffReaders.Contains(http.Caller().Role))
-        {
-            return Problems.Forbidden("Reports span accounts: back-office and auditor keys only.");
-        }
         if (!ReportNames.All.Contains(name))
         {
-            return Problems.NotFoundResult($"No report '{name}'; reports: {string.Join(", ", ReportNames.All)}.");
+            return Problems.NotFoundResult($"No report '{InputRules.Echo(name)}'; reports: {string.Join(", ", ReportNames.All)}.");
         }
         NodaTime.YearMonth from, to;
         try
@@ -40,19 +40,33 @@ public static class ReportEndpoints
         {
             return Problems.BadInput(InvalidCodes.InvalidValue, "format", "format must be csv or json");
         }
-        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json";
-        await using var session = store.QuerySession();
-        await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
-        await ReportExport.WriteAsync(session, calendar, name, from, to, format, writer, http.RequestAborted);
-        await writer.FlushAsync(http.RequestAborted);
-        return Results.Empty;
+        if (!slots.TryEnter())
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Problems.Result(StatusCodes.Status429TooManyRequests, "Too many exports", "Every export slot of this host is in use; try again in 5 s.");
+        }
+        try
+        {
+            http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json";
+            await using var session = store.QuerySession();
+            await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
+            await ReportExport.WriteAsync(session, calendar, name, from, to, format, writer, http.RequestAborted);
+            await writer.FlushAsync(http.RequestAborted);
+            return Results.Empty;
+        }
+        finally
+        {
+            slots.Leave();
+        }
     }
 
-    [WolverineGet("/tickets/{ticketId}/timeline"), Tags("Tickets"), EndpointSummary("A ticket's audit timeline")]
+    [ProducesResponseType<TicketTimeline>(200)]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/tickets/{ticketId}/timeline"), Tags("Tickets"), EndpointSummary("A ticket's audit timeline")]
     public static Task<IResult> TicketTimeline(string ticketId, HttpContext http, IDocumentStore store) =>
         Timeline<TicketTimeline>(StreamRef.Ticket(ticketId), t => t.AccountId, http, store);
 
-    [WolverineGet("/trouble-tickets/{troubleTicketId}/timeline"), Tags("Trouble tickets"), EndpointSummary("A trouble ticket's file and audit timeline")]
+    [ProducesResponseType<TroubleTicketFile>(200)]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/trouble-tickets/{troubleTicketId}/timeline"), Tags("Trouble tickets"), EndpointSummary("A trouble ticket's file and audit timeline")]
     public static Task<IResult> TroubleTicketTimeline(string troubleTicketId, HttpContext http, IDocumentStore store) =>
         Timeline<TroubleTicketFile>(StreamRef.TroubleTicket(troubleTicketId), t => t.AccountId, http, store);
 

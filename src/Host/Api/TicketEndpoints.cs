@@ -8,50 +8,23 @@ using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
 using Wolverine;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using static Spiisee.EventSourced.Host.Api.AccountEndpoints;
 
 namespace Spiisee.EventSourced.Host.Api;
 
 public static class TicketEndpoints
 {
-    [WolverinePost("/tickets"), Tags("Tickets"), EndpointSummary("Open a support ticket (R6)")]
-    public static Task<IResult> Open(HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(OpenTicket), Route(), Access.CustomerCommands, bus, clock, store);
-
-    [WolverinePost("/tickets/{ticketId}/escalations"), Tags("Tickets"), EndpointSummary("Escalate a ticket (R7)")]
-    public static Task<IResult> Escalate(string ticketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(EscalateTicket), Route(("ticketId", ticketId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/tickets/{ticketId}/closure"), Tags("Tickets"), EndpointSummary("Close a ticket (R7)")]
-    public static Task<IResult> Close(string ticketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(CloseTicket), Route(("ticketId", ticketId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverineGet("/tickets/{ticketId}/history"), Tags("Tickets"), EndpointSummary("A ticket's events and states (asOf, version)")]
+    [ProducesResponseType<HistoryView>(200)]
+    [QueryParameter("asOf", "Events up to this business instant (with an offset, R1)"), QueryParameter("version", "Events up to this stream version, from 1")]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/tickets/{ticketId}/history"), Tags("Tickets"), EndpointSummary("A ticket's events and states (asOf, version)")]
     public static Task<IResult> History(string ticketId, HttpContext http, IDocumentStore store) =>
         HistoryAsync(StreamRef.Ticket(ticketId), http, store);
 
-    [WolverinePost("/trouble-tickets"), Tags("Trouble tickets"), EndpointSummary("Open a trouble ticket replacing a support ticket (R8)")]
-    public static Task<IResult> OpenTrouble(HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(OpenTroubleTicket), Route(), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/trouble-tickets/{troubleTicketId}/assignments"), Tags("Trouble tickets"), EndpointSummary("Assign an agent (R8, R9 anchor)")]
-    public static Task<IResult> Assign(string troubleTicketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(AssignTroubleTicket), Route(("troubleTicketId", troubleTicketId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/trouble-tickets/{troubleTicketId}/resolution"), Tags("Trouble tickets"), EndpointSummary("Resolve with a root cause (R8, R11)")]
-    public static Task<IResult> Resolve(string troubleTicketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(ResolveTroubleTicket), Route(("troubleTicketId", troubleTicketId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/trouble-tickets/{troubleTicketId}/closure"), Tags("Trouble tickets"), EndpointSummary("Close, ending the outage (R8)")]
-    public static Task<IResult> CloseTrouble(string troubleTicketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(CloseTroubleTicket), Route(("troubleTicketId", troubleTicketId)), Access.BackOfficeOnly, bus, clock, store);
-
-    [WolverinePost("/trouble-tickets/{troubleTicketId}/credit-requests"), Tags("Trouble tickets"), EndpointSummary("Request a credit (R12)")]
-    public static Task<IResult> RequestCreditFor(string troubleTicketId, HttpContext http, IMessageBus bus, IClock clock, IDocumentStore store) =>
-        CommandPipeline.ExecuteAsync(http, nameof(RequestCredit), Route(("troubleTicketId", troubleTicketId)), Access.CustomerCommands, bus, clock, store);
-
-    [WolverineGet("/trouble-tickets/{troubleTicketId}/history"), Tags("Trouble tickets"), EndpointSummary("A trouble ticket's events and states (asOf, version)")]
+    [ProducesResponseType<HistoryView>(200)]
+    [QueryParameter("asOf", "Events up to this business instant (with an offset, R1)"), QueryParameter("version", "Events up to this stream version, from 1")]
+    [Authorize(Policy = Policies.Readers), WolverineGet("/trouble-tickets/{troubleTicketId}/history"), Tags("Trouble tickets"), EndpointSummary("A trouble ticket's events and states (asOf, version)")]
     public static Task<IResult> TroubleHistory(string troubleTicketId, HttpContext http, IDocumentStore store) =>
         HistoryAsync(StreamRef.TroubleTicket(troubleTicketId), http, store);
 

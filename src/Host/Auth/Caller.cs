@@ -6,6 +6,7 @@ namespace Spiisee.EventSourced.Host.Auth;
 public sealed record Caller(string Name, Role Role, string? AccountId, string? ContactId)
 {
     public const string ItemKey = "spiisee.caller";
+    public const string AccountClaim = "spiisee:account";
 
     public bool IsCustomer => Role == Role.Customer;
 

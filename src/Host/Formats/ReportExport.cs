@@ -29,6 +29,8 @@ public static class ReportExport
     private static string Cell(object? value) => value switch
     {
         null => "",
+        // A text cell starting like a formula is quoted, so a spreadsheet opening the export never runs an id as one.
+        string text when text.Length > 0 && "=+-@\t\r".Contains(text[0]) => "'" + text,
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

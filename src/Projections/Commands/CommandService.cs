@@ -17,7 +17,7 @@ public interface ICommandExecutor
 /// </summary>
 public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar, int maxAttempts = CommandService.DefaultMaxAttempts) : ICommandExecutor
 {
-    public const int DefaultMaxAttempts = 8;
+    public const int DefaultMaxAttempts = Backoff.MaxAttempts;
     public int MaxAttempts { get; } = maxAttempts >= 1 ? maxAttempts : throw new ArgumentOutOfRangeException(nameof(maxAttempts));
 
     public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
@@ -38,14 +38,10 @@ public sealed class CommandService(IDocumentStore store, HolidayCalendar calenda
                 {
                     throw new ConcurrencyConflictException($"{command.GetType().Name} kept conflicting with concurrent writers", e);
                 }
-                await Task.Delay(Backoff(attempt), ct);
+                await Task.Delay(Backoff.After(attempt), ct);
             }
         }
     }
-
-    // Full jitter on an exponential ceiling: writers that collided once spread out instead of colliding again in step.
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 6)));
 }
 
 public sealed class ConcurrencyConflictException(string message, Exception inner) : Exception(message, inner);

@@ -1,19 +1,18 @@
 namespace Spiisee.EventSourced.Projections.Commands;
 
-/// <summary>Marten's and JasperFx's ways of saying another writer got there first.</summary>
+/// <summary>Marten's and JasperFx's ways of saying another writer got there first, recognised by their types.</summary>
 public static class ConcurrencyFailures
 {
-    private static readonly string[] Names =
-    [
-        "ConcurrencyException", "EventStreamUnexpectedMaxEventIdException", "ExistingStreamIdCollisionException",
-        "DocumentAlreadyExistsException", "ConcurrentUpdateException",
-    ];
-
     public static bool IsConcurrencyFailure(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (Names.Any(n => x.GetType().Name.Contains(n, StringComparison.Ordinal)))
+            if (x is JasperFx.ConcurrencyException
+                or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
+                or JasperFx.Events.ExistingStreamIdCollisionException
+                or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.DocumentAlreadyExistsException
+                or Marten.Exceptions.ConcurrentUpdateException)
             {
                 return true;
             }

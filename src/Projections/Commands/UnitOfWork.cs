@@ -22,7 +22,7 @@ public sealed class UnitOfWork(WriteSession write, HolidayCalendar calendar)
     public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
     {
         await PreloadAsync([command], ct);
-        var decision = CommandRouting.Decide(command, ctx, State, calendar);
+        var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(State), calendar);
         foreach (var emitted in decision.Events)
         {
             _streams[emitted.Stream].Apply(emitted.Event);
@@ -33,8 +33,9 @@ public sealed class UnitOfWork(WriteSession write, HolidayCalendar calendar)
     /// <summary>Reads every stream the commands need, in at most two queries (their own streams, then dependent ones).</summary>
     public async Task PreloadAsync(IReadOnlyCollection<ICommand> commands, CancellationToken ct)
     {
-        await LoadAsync(commands.SelectMany(CommandRouting.Reads), ct);
-        await LoadAsync(commands.SelectMany(c => CommandRouting.DependentReads(c, State)), ct);
+        await LoadAsync(commands.SelectMany(c => CommandRegistry.For(c).Reads(c)), ct);
+        var states = new StreamStates(State);
+        await LoadAsync(commands.SelectMany(c => CommandRegistry.For(c).DependentReads(c, states)), ct);
     }
 
     /// <summary>

@@ -6,4 +6,5 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// Marten does not deduplicate events, so every decided journal line leaves this record, written in the same
 /// transaction as its events: importing the journal again replays the recorded outcome instead of deciding anew.
 /// </summary>
-public sealed record AppliedCommand(string Id, string Type, Instant At, string Status, string? Reason);
+/// <param name="ContentHash">The line's SHA-256, so a different line reusing an id is told apart (null on older records).</param>
+public sealed record AppliedCommand(string Id, string Type, Instant At, string Status, string? Reason, string? ContentHash = null);

@@ -1,11 +1,8 @@
 using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
-using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Decisions;
-using Spiisee.EventSourced.Domain.Sla;
-using Spiisee.EventSourced.Domain.Tickets;
-using Spiisee.EventSourced.Domain.TroubleTickets;
+using Spiisee.EventSourced.Projections.Commands;
 
 namespace Spiisee.EventSourced.Projections.Journal;
 
@@ -15,37 +12,12 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// </summary>
 public static class CommandReader
 {
-    public static readonly IReadOnlyList<string> CommandTypes =
-    [
-        nameof(RegisterAccount), nameof(AuthorizeContact), nameof(RevokeContact), nameof(ChangeMonthlyRate), nameof(RenewMaintenance),
-        nameof(ScheduleMaintenanceWindow), nameof(OpenTicket), nameof(EscalateTicket), nameof(CloseTicket), nameof(OpenTroubleTicket),
-        nameof(AssignTroubleTicket), nameof(ResolveTroubleTicket), nameof(CloseTroubleTicket), nameof(RequestCredit),
-    ];
-
+    /// <summary>The command a body of the given journal type makes, validated (docs/validation.md).</summary>
     public static ICommand Read(string type, JObject o)
     {
-        ICommand command = type switch
-        {
-            nameof(RegisterAccount) => new RegisterAccount(Id(o, "accountId"), OptionalText(o, "name", InputRules.MaxNameLength), Enum<Plan>(o, "plan"),
-                Money(o, "monthlyRate"), Token(o, "currency"), Date(o, "maintenanceFrom"), Date(o, "maintenanceTo")),
-            nameof(AuthorizeContact) => new AuthorizeContact(Id(o, "accountId"), Id(o, "contactId")),
-            nameof(RevokeContact) => new RevokeContact(Id(o, "accountId"), Id(o, "contactId")),
-            nameof(ChangeMonthlyRate) => new ChangeMonthlyRate(Id(o, "accountId"), Money(o, "monthlyRate"), Month(o, "effectiveMonth")),
-            nameof(RenewMaintenance) => new RenewMaintenance(Id(o, "accountId"), Date(o, "maintenanceTo")),
-            nameof(ScheduleMaintenanceWindow) => new ScheduleMaintenanceWindow(Id(o, "accountId"), Instant(o, "from"), Instant(o, "to")),
-            nameof(OpenTicket) => new OpenTicket(Id(o, "ticketId"), Id(o, "accountId"), Id(o, "contactId"), Token(o, "channel"),
-                Enum<Priority>(o, "priority"), Token(o, "category"), Token(o, "releaseStage"), OptionalBool(o, "customized") ?? false,
-                OptionalToken(o, "language"), OptionalText(o, "summary")),
-            nameof(EscalateTicket) => new EscalateTicket(Id(o, "ticketId"), Enum<Priority>(o, "priority"), OptionalText(o, "reason")),
-            nameof(CloseTicket) => new CloseTicket(Id(o, "ticketId"), OptionalText(o, "resolution")),
-            nameof(OpenTroubleTicket) => new OpenTroubleTicket(Id(o, "troubleTicketId"), Id(o, "replacesTicketId"), Enum<TroubleTicketKind>(o, "kind")),
-            nameof(AssignTroubleTicket) => new AssignTroubleTicket(Id(o, "troubleTicketId"), Id(o, "agentId")),
-            nameof(ResolveTroubleTicket) => new ResolveTroubleTicket(Id(o, "troubleTicketId"), Enum<RootCause>(o, "rootCause")),
-            nameof(CloseTroubleTicket) => new CloseTroubleTicket(Id(o, "troubleTicketId"), OptionalEnum<RootCause>(o, "rootCause")),
-            nameof(RequestCredit) => new RequestCredit(Id(o, "troubleTicketId"), Id(o, "contactId"), OptionalId(o, "requestId")),
-            _ => throw new InvalidInputException(InvalidCodes.UnknownCommand, "type",
-                $"unknown command type '{InputRules.Echo(type)}'; expected one of {string.Join(", ", CommandTypes)}"),
-        };
+        var registration = CommandRegistry.Find(type) ?? throw new InvalidInputException(InvalidCodes.UnknownCommand, "type",
+            $"unknown command type '{InputRules.Echo(type)}'; expected one of {string.Join(", ", CommandRegistry.Names)}");
+        var command = registration.Read(o);
         var error = command.Validate().FirstOrDefault();
         if (error is not null)
         {
@@ -111,18 +83,20 @@ public static class CommandReader
     public static string Id(JObject o, string field) => InputRules.Id(String(o, field), field);
 
     /// <summary>A word the policy compares (channel, category, release stage, language, currency): an id's rules.</summary>
-    private static string Token(JObject o, string field) => InputRules.Id(String(o, field), field);
+    public static string Token(JObject o, string field) => InputRules.Id(String(o, field), field);
 
-    private static bool Absent(JObject o, string field) => o[field] is null or { Type: JTokenType.Null };
+    public static bool Absent(JObject o, string field) => o[field] is null or { Type: JTokenType.Null };
 
-    private static string? OptionalId(JObject o, string field) => Absent(o, field) ? null : Id(o, field);
+    public static string? OptionalId(JObject o, string field) => Absent(o, field) ? null : Id(o, field);
 
-    private static string? OptionalToken(JObject o, string field) => Absent(o, field) ? null : Token(o, field);
+    public static string? OptionalToken(JObject o, string field) => Absent(o, field) ? null : Token(o, field);
 
-    private static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
+    public static string? OptionalName(JObject o, string field) => OptionalText(o, field, InputRules.MaxNameLength);
+
+    public static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
         Absent(o, field) ? null : InputRules.Text(String(o, field), field, maxLength);
 
-    private static bool? OptionalBool(JObject o, string field)
+    public static bool? OptionalBool(JObject o, string field)
     {
         var token = o[field];
         if (token is null || token.Type == JTokenType.Null)
@@ -133,7 +107,7 @@ public static class CommandReader
     }
 
     /// <summary>Money is a JSON number (interfaces.md), read as an exact decimal within R5's bounds.</summary>
-    private static decimal Money(JObject o, string field)
+    public static decimal Money(JObject o, string field)
     {
         var token = Required(o, field);
         if (token.Type is not (JTokenType.Integer or JTokenType.Float))
@@ -152,16 +126,16 @@ public static class CommandReader
         return InputRules.Money(value, field);
     }
 
-    private static LocalDate Date(JObject o, string field)
+    public static LocalDate Date(JObject o, string field)
     {
         var text = String(o, field);
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success ? InputRules.Date(result.Value, field) : throw Invalid(field, $"{field} '{InputRules.Echo(text)}' is not a date as YYYY-MM-DD");
     }
 
-    private static YearMonth Month(JObject o, string field) => ParseMonth(String(o, field), field);
+    public static YearMonth Month(JObject o, string field) => ParseMonth(String(o, field), field);
 
-    private static T Enum<T>(JObject o, string field) where T : struct, Enum
+    public static T Enum<T>(JObject o, string field) where T : struct, Enum
     {
         var text = String(o, field);
         // Names only: "1" or "p1" are not accepted as a priority.
@@ -172,7 +146,7 @@ public static class CommandReader
         throw Invalid(field, $"{field} '{InputRules.Echo(text)}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
     }
 
-    private static T? OptionalEnum<T>(JObject o, string field) where T : struct, Enum =>
+    public static T? OptionalEnum<T>(JObject o, string field) where T : struct, Enum =>
         o[field] is null or { Type: JTokenType.Null } ? null : Enum<T>(o, field);
 
     private static InvalidInputException Invalid(string field, string message) => new(InvalidCodes.InvalidValue, field, message);

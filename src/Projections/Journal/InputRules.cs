@@ -22,8 +22,9 @@ public static class InputRules
     public static readonly LocalDate Latest = new(2100, 12, 31);
 
     /// <summary>
-    /// Ids: 1 to 128 characters, none of them control, format (zero-width, bidi overrides, BOM), lone surrogate or the
-    /// replacement character, no surrounding white space; two ids that look the same are the same.
+    /// Ids: 1 to 128 characters, none of them control, format (zero-width, bidi overrides, BOM), line or paragraph
+    /// separators, lone surrogates or the replacement character, and no surrounding white space, so no invisible
+    /// character tells two ids apart. (Look-alike letters of other scripts stay distinct ids.)
     /// </summary>
     public static string Id(string value, string field)
     {
@@ -43,7 +44,8 @@ public static class InputRules
         {
             var c = value[i];
             var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format || c == '\uFFFD' || LoneSurrogateAt(value, i))
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || c == '\uFFFD' || LoneSurrogateAt(value, i))
             {
                 throw BadCharacter(field, value, i);
             }
@@ -55,7 +57,7 @@ public static class InputRules
         return value;
     }
 
-    /// <summary>Free text: bounded, and no control characters but tab and newline, no lone surrogates.</summary>
+    /// <summary>Free text: bounded; no control characters but tab and newline, no bidi overrides, no lone surrogates.</summary>
     public static string Text(string value, string field, int maxLength = MaxTextLength)
     {
         if (value.Length > maxLength)
@@ -65,7 +67,8 @@ public static class InputRules
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if ((char.IsControl(c) && c is not ('\t' or '\n')) || LoneSurrogateAt(value, i))
+            if ((char.IsControl(c) && c is not ('\t' or '\n')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+                || LoneSurrogateAt(value, i))
             {
                 throw BadCharacter(field, value, i);
             }

@@ -26,6 +26,12 @@ public static class InvalidCodes
 
     /// <summary>A line the database refused though it passed validation; found by splitting its batch.</summary>
     public const string StorageRefused = nameof(StorageRefused);
+
+    /// <summary>A line that failed while it was applied for a reason of its own; found by splitting its batch.</summary>
+    public const string Unprocessable = nameof(Unprocessable);
+
+    /// <summary>A line whose id an earlier, different line already used.</summary>
+    public const string IdReused = nameof(IdReused);
 }
 
 /// <summary>A line or request body that cannot become a command: the code, the field at fault, and a readable message.</summary>

@@ -15,8 +15,6 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// </summary>
 public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calendar, Actor actor, int batchSize = 500)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<ImportSummary> ImportAsync(Stream journal, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -69,9 +67,10 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
     }
 
     /// <summary>
-    /// One transaction for the batch; decided again on a concurrency conflict. When the database refuses the batch
-    /// because of a value, the batch is split in halves, in order, until the line at fault stands alone and is
-    /// reported Invalid: the other lines are imported as they would have been without it.
+    /// One transaction for the batch. A batch that lost a race with another writer is decided again after a jittered
+    /// wait; one that keeps losing, or that fails because of one of its lines (a value the database refuses, a fact
+    /// the projections cannot take), is split in halves, in order, until the line at fault stands alone: the other
+    /// lines are imported as they would have been without it, and the import never stops half-way.
     /// </summary>
     private async Task<IReadOnlyList<LineResult>> ImportBatchAsync(IReadOnlyList<object> parsed, CancellationToken ct)
     {
@@ -81,40 +80,66 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
             {
                 return await TryBatchAsync(parsed, ct);
             }
-            catch (Exception e) when (attempt < MaxAttempts && ConcurrencyFailures.IsConcurrencyFailure(e))
+            catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))
             {
-                // Another writer touched one of these streams: read them again and decide again.
-            }
-            catch (Exception e) when (RefusedValue(e) is { } refusal)
-            {
-                var lines = parsed.Count(p => p is JournalLine);
-                if (lines <= 1)
+                if (attempt < Backoff.MaxAttempts)
                 {
-                    return parsed.Select(p => p is JournalLine line
-                        ? new LineResult(line.Number, LineStatus.Invalid, InvalidCodes.StorageRefused, null, $"the database refused the line: {refusal}")
-                        : (LineResult)p).ToList();
+                    await Task.Delay(Backoff.After(attempt), ct);
+                    continue;
                 }
-                var half = parsed.Count / 2;
-                var first = await ImportBatchAsync(parsed.Take(half).ToList(), ct);
-                var second = await ImportBatchAsync(parsed.Skip(half).ToList(), ct);
-                return [.. first, .. second];
+                if (parsed.Count(p => p is JournalLine) > 1)
+                {
+                    return await SplitAsync(parsed, ct);
+                }
+                // Nothing of the line was written: the caller can import it again.
+                return Refuse(parsed, LineStatus.Rejected, "ConcurrencyConflict", "other writers kept changing the same records; import the line again");
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && LineFault(e) is { } fault)
+            {
+                return parsed.Count(p => p is JournalLine) > 1
+                    ? await SplitAsync(parsed, ct)
+                    : Refuse(parsed, LineStatus.Invalid, fault.Code, fault.Message);
             }
         }
     }
 
-    /// <summary>PostgreSQL's refusal of a value (data exceptions, constraint violations, limits such as index row size), else null.</summary>
-    private static string? RefusedValue(Exception e)
+    private async Task<IReadOnlyList<LineResult>> SplitAsync(IReadOnlyList<object> parsed, CancellationToken ct)
+    {
+        var half = parsed.Count / 2;
+        var first = await ImportBatchAsync(parsed.Take(half).ToList(), ct);
+        var second = await ImportBatchAsync(parsed.Skip(half).ToList(), ct);
+        return [.. first, .. second];
+    }
+
+    private static List<LineResult> Refuse(IReadOnlyList<object> parsed, string status, string code, string message) =>
+        parsed.Select(p => p is JournalLine line ? new LineResult(line.Number, status, code, null, message) : (LineResult)p).ToList();
+
+    /// <summary>
+    /// Whether a failed batch may be one line's fault: PostgreSQL refusing a value (data exceptions, constraint
+    /// violations, limits such as index row size) or anything thrown while deciding or projecting. An unreachable or
+    /// failing database is nobody's line: that propagates and stops the import.
+    /// </summary>
+    private static (string Code, string Message)? LineFault(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {
-            if (x is PostgresException { SqlState: var state } pg && (state.StartsWith("22", StringComparison.Ordinal)
-                || (state.StartsWith("23", StringComparison.Ordinal) && !ConcurrencyFailures.IsConcurrencyFailure(e)) || state.StartsWith("54", StringComparison.Ordinal)))
+            switch (x)
             {
-                return $"{pg.SqlState} {pg.MessageText}";
+                case PostgresException pg when pg.SqlState.StartsWith("22", StringComparison.Ordinal)
+                    || pg.SqlState.StartsWith("23", StringComparison.Ordinal) || pg.SqlState.StartsWith("54", StringComparison.Ordinal):
+                    return (InvalidCodes.StorageRefused, $"the database refused the line: {pg.SqlState} {InputRules.Echo(pg.MessageText)}");
+                case PostgresException:
+                case NpgsqlException:
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                case OperationCanceledException:
+                    return null;
             }
         }
-        return null;
+        return (InvalidCodes.Unprocessable, $"the line could not be applied: {InputRules.Echo(Innermost(e).Message)}");
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
     private async Task<IReadOnlyList<LineResult>> TryBatchAsync(IReadOnlyList<object> parsed, CancellationToken ct)
     {
@@ -137,12 +162,15 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
             var line = (JournalLine)item;
             if (applied.TryGetValue(line.IdempotencyKey, out var before))
             {
-                results.Add(new LineResult(line.Number, before.Status, before.Reason, AlreadyApplied: true));
+                results.Add(before.ContentHash is { } hash && hash != line.ContentHash
+                    // The id names another line: replaying that line's outcome would silently drop this one.
+                    ? new LineResult(line.Number, LineStatus.Invalid, InvalidCodes.IdReused, "id", "this id was already used by a different line")
+                    : new LineResult(line.Number, before.Status, before.Reason, AlreadyApplied: true));
                 continue;
             }
-            var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRouting.ActorFor(line.Command, actor)), ct);
+            var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRegistry.For(line.Command).ActorFor(line.Command, actor)), ct);
             var status = decision.IsAccepted ? LineStatus.Accepted : LineStatus.Rejected;
-            var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason);
+            var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason, line.ContentHash);
             applied[record.Id] = record;
             session.Insert(record);
             results.Add(new LineResult(line.Number, status, decision.Reason));

@@ -8,7 +8,7 @@ using Spiisee.EventSourced.Domain.Decisions;
 namespace Spiisee.EventSourced.Projections.Journal;
 
 /// <summary>One non-blank journal line, parsed: its command, instant, and the key that makes re-import a no-op.</summary>
-public sealed record JournalLine(int Number, string Type, string IdempotencyKey, Instant At, ICommand Command)
+public sealed record JournalLine(int Number, string Type, string IdempotencyKey, string ContentHash, Instant At, ICommand Command)
 {
     /// <summary>
     /// Parses a line, or throws <see cref="InvalidInputException"/> with the interfaces.md code, the field, and for
@@ -40,7 +40,8 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
         }
         var id = o["id"] is { Type: JTokenType.String } ? CommandReader.Id(o, "id") : null;
         var command = CommandReader.Read(type, o);
-        return new JournalLine(number, type, KeyFor(id, text), at, command);
+        var hash = Hash(text);
+        return new JournalLine(number, type, id is null ? "sha256:" + hash : "id:" + id, hash, at, command);
     }
 
     /// <summary>
@@ -54,7 +55,5 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
             : new InvalidInputException(InvalidCodes.MalformedLine, null, $"not valid JSON at position {e.LinePosition}: {e.Message}");
 
     /// <summary>Idempotency: by the line's id when it has one, else by its content.</summary>
-    public static string KeyFor(string? id, string text) => !string.IsNullOrEmpty(id)
-        ? "id:" + id
-        : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim())));
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim())));
 }

@@ -29,7 +29,7 @@ public sealed record HistoryView(string Id, string Kind, string AccountId, long 
         var entries = new List<HistoryEntry>();
         foreach (var e in events.OrderBy(e => e.Version))
         {
-            var at = EventInstant.Of(e.Data);
+            var at = ((IDomainEvent)e.Data).At;
             if ((version is { } v && e.Version > v) || (asOf is { } cut && at > cut))
             {
                 break;

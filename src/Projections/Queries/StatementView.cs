@@ -52,7 +52,7 @@ public sealed record StatementView(
             .Where(e => e.StreamKey.IsOneOf(keys) && e.EventTypesAre(inputTypes))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
-        var known = events.Where(e => EventInstant.Of(e.Data) <= asOf).ToList();
+        var known = events.Where(e => ((IDomainEvent)e.Data).At <= asOf).ToList();
         if (!known.Any(e => e.Data is Domain.Accounts.AccountRegistered))
         {
             return null; // not registered yet at that instant

@@ -94,3 +94,40 @@ public class TroubleTicketLifecycleTests
         TroubleTicketDecider.Decide(null, new CloseTroubleTicket("TT-404"), at).Reason.ShouldBe(ReasonCodes.UnknownTroubleTicket);
     }
 }
+
+/// <summary>An outage cannot end before it starts (R8, R10): steps dated before the step they follow are refused.</summary>
+public class StepOrderTests
+{
+    private static readonly Instant Opened = I("2026-03-02T16:30:00-05:00");
+
+    [Theory]
+    [InlineData("2026-03-02T16:29:59-05:00", ReasonCodes.OutOfOrder)]
+    [InlineData("2026-03-02T16:30:00-05:00", null)]
+    public void Assigning_resolving_and_closing_before_the_opening_are_refused(string at, string? reason)
+    {
+        var tt = TroubleTicket(TT100Opened())!;
+        tt.OpenedAt.ShouldBe(Opened);
+        TroubleTicketDecider.Decide(tt, new AssignTroubleTicket("TT-100", "a"), When(at)).Reason.ShouldBe(reason);
+        TroubleTicketDecider.Decide(tt, new ResolveTroubleTicket("TT-100", RootCause.PlatformDefect), When(at)).Reason.ShouldBe(reason);
+        TroubleTicketDecider.Decide(tt, new CloseTroubleTicket("TT-100", RootCause.PlatformDefect), When(at)).Reason.ShouldBe(reason);
+    }
+
+    [Theory]
+    [InlineData("2026-03-09T10:59:59-04:00", ReasonCodes.OutOfOrder)]
+    [InlineData("2026-03-09T11:00:00-04:00", null)]
+    public void Closing_before_the_resolution_is_refused(string at, string? reason)
+    {
+        var tt = TroubleTicket(TT100Opened(), new TroubleTicketResolved("TT-100", RootCause.PlatformDefect, I("2026-03-09T11:00:00-04:00"), Journal))!;
+        TroubleTicketDecider.Decide(tt, new CloseTroubleTicket("TT-100"), When(at)).Reason.ShouldBe(reason);
+    }
+
+    [Fact]
+    public void Opening_before_the_ticket_it_replaces_is_refused()
+    {
+        var ticket = Ticket(T100Opened(Priority.P1))!;
+        TroubleTicketDecider.Decide(ticket, null, new OpenTroubleTicket("TT-100", "T-100", TroubleTicketKind.Outage), new CommandContext(ticket.OpenedAt - Duration.FromSeconds(1), Journal))
+            .Reason.ShouldBe(ReasonCodes.OutOfOrder);
+        TroubleTicketDecider.Decide(ticket, null, new OpenTroubleTicket("TT-100", "T-100", TroubleTicketKind.Outage), new CommandContext(ticket.OpenedAt, Journal))
+            .IsAccepted.ShouldBeTrue();
+    }
+}

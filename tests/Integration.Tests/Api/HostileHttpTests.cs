@@ -135,6 +135,39 @@ public class HostileHttpTests(PostgresDatabase database)
         }
     }
 
+    [Fact] // Slow export readers cannot hold the connection pool: past the slots, 429 with Retry-After; a slot frees on close.
+    public async Task Exports_beyond_the_slots_are_refused_until_one_ends()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now, ["Reports:MaxConcurrentExports=1"]);
+        (await host.ImportAsync(string.Join('\n', Enumerable.Range(0, 250).Select(i => JsonConvert.SerializeObject(new
+        {
+            at = "2026-01-01T12:00:00Z", type = "RegisterAccount", accountId = $"slow-{i:000}", plan = "Standard", monthlyRate = 100.00m,
+            currency = "USD", maintenanceFrom = "2026-01-01", maintenanceTo = "2026-12-31",
+        }))))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+
+        // A reader that takes the headers of 20 years x 250 accounts and reads no further holds the only slot.
+        using var slow = new HttpRequestMessage(HttpMethod.Get, "/reports/availability?from=2001-01&to=2020-12&format=csv");
+        slow.Headers.Add("X-Api-Key", KestrelHost.Auditor);
+        var held = await host.Client.SendAsync(slow, HttpCompletionOption.ResponseHeadersRead);
+        held.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var (status, _, response) = await host.SendAsync(HttpMethod.Get, "/reports/credits?from=2026-01&to=2026-01", KestrelHost.Auditor);
+        status.ShouldBe(429);
+        response.Headers.RetryAfter.ShouldNotBeNull();
+        (await host.GetAsync("/accounts/slow-001")).Status.ShouldBe(200); // other requests are served meanwhile
+
+        held.Dispose();
+        var freed = false;
+        for (var i = 0; i < 50 && !freed; i++)
+        {
+            freed = (await host.SendAsync(HttpMethod.Get, "/reports/credits?from=2026-01&to=2026-01", KestrelHost.Auditor)).Status == 200;
+            if (!freed)
+            {
+                await Task.Delay(100);
+            }
+        }
+        freed.ShouldBeTrue("the slot is given back when the slow reader goes away");
+    }
+
     [Fact] // A journal with hostile lines over HTTP: one complete NDJSON result per line.
     public async Task Journal_over_http_answers_every_line()
     {

@@ -67,6 +67,30 @@ public class ConcurrentHttpWriterTests(PostgresDatabase database)
         (await Projected.SnapshotAsync(host.Store)).ShouldBe(before);
     }
 
+    [Fact] // Journal imports and single commands on one account at once: every line answered, none lost, figures exact.
+    public async Task Journals_and_commands_racing_on_one_account_lose_nothing()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now);
+        (await host.ImportAsync(Journals.ClosedOutages(["busy"]))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+        var journals = Enumerable.Range(0, 8).Select(j => string.Join('\n', Enumerable.Range(0, 3).Select(k => Newtonsoft.Json.JsonConvert.SerializeObject(new
+        {
+            at = "2026-03-20T15:00:00Z", type = "ChangeMonthlyRate", accountId = "busy", monthlyRate = 3000.00m + j * 10 + k, effectiveMonth = "2026-03",
+        })))).ToList();
+        var imports = journals.Select(j => Task.Run(() => host.ImportAsync(j))).ToList();
+        var commands = Enumerable.Range(0, 8).Select(i => Task.Run(() => host.PostAsync("/accounts/busy/rates", new { monthlyRate = 4000.00m + i, effectiveMonth = "2026-03" })))
+            .ToList();
+        await Task.WhenAll(imports.Cast<Task>().Concat(commands));
+
+        var lines = imports.SelectMany(t => t.Result).ToList();
+        lines.Count.ShouldBe(24, "every line is answered");
+        lines.ShouldAllBe(l => (string)l["status"]! == "Accepted" || (string?)l["reason"] == "ConcurrencyConflict");
+        commands.ShouldAllBe(c => c.Result.Status == 201 || c.Result.Status == 409);
+        var accepted = lines.Count(l => (string)l["status"]! == "Accepted") + commands.Count(c => c.Result.Status == 201);
+        var (_, account, _) = await host.GetAsync("/accounts/busy");
+        account["rateChanges"]!.Count().ShouldBe(accepted, "each accepted change is recorded once");
+        JToken.DeepEquals((await host.GetAsync("/accounts/busy/statements/2026-03")).Body, await Projected.FoldAsync(host.Store, "busy", "2026-03")).ShouldBeTrue();
+    }
+
     private sealed record Write(string Account, string Url, object Body);
 
     private static IEnumerable<Write> Writes(string account)

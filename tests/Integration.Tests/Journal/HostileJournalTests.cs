@@ -156,6 +156,51 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         }
     }
 
+    [Fact] // Steps dated before the step they follow are refused (OutOfOrder); nothing crashes, the good lines stand.
+    public async Task Steps_out_of_time_order_are_refused_and_crash_nothing()
+    {
+        var journal = new[]
+        {
+            Register, Good[1],
+            """{"at":"2026-03-10T15:00:00Z","type":"OpenTicket","ticketId":"T-2","accountId":"acme","contactId":"alice","channel":"Web","priority":"P1","category":"Incident","releaseStage":"GA"}""",
+            """{"at":"2026-03-10T16:00:00Z","type":"OpenTroubleTicket","troubleTicketId":"TT-2","replacesTicketId":"T-2","kind":"Outage"}""",
+            """{"at":"2026-03-05T15:00:00Z","type":"ResolveTroubleTicket","troubleTicketId":"TT-2","rootCause":"PlatformDefect"}""",
+            """{"at":"2026-03-05T16:00:00Z","type":"CloseTroubleTicket","troubleTicketId":"TT-2","rootCause":"PlatformDefect"}""",
+            """{"at":"2026-03-06T15:00:00Z","type":"RequestCredit","troubleTicketId":"TT-2","contactId":"alice"}""",
+            """{"at":"2026-03-07T13:01:00Z","type":"AuthorizeContact","accountId":"acme","contactId":"after"}""",
+        };
+        var (results, _) = await ImportAsync(string.Join('\n', journal));
+        results.Select(r => (r.Status, r.Reason)).ShouldBe(
+        [
+            (LineStatus.Accepted, null), (LineStatus.Accepted, null), (LineStatus.Accepted, null), (LineStatus.Accepted, null),
+            (LineStatus.Rejected, "OutOfOrder"), (LineStatus.Rejected, "OutOfOrder"), (LineStatus.Rejected, "TroubleTicketNotClosed"), (LineStatus.Accepted, null),
+        ]);
+    }
+
+    [Fact] // An id names one line: a different line reusing it is Invalid, not silently taken for the first.
+    public async Task A_reused_line_id_is_invalid_not_dropped()
+    {
+        var first = """{"id":"dup-1","at":"2026-02-02T14:00:00Z","type":"RegisterAccount","accountId":"idr-a","plan":"Standard","monthlyRate":10,"currency":"USD","maintenanceFrom":"2026-01-01","maintenanceTo":"2026-12-31"}""";
+        var second = """{"id":"dup-1","at":"2026-02-02T14:00:00Z","type":"RegisterAccount","accountId":"idr-b","plan":"Standard","monthlyRate":10,"currency":"USD","maintenanceFrom":"2026-01-01","maintenanceTo":"2026-12-31"}""";
+        var (results, _) = await ImportAsync(first + "\n" + second);
+        results.Select(r => (r.Status, r.Reason)).ShouldBe([(LineStatus.Accepted, null), (LineStatus.Invalid, InvalidCodes.IdReused)]);
+        (results, _) = await ImportAsync(first);
+        results.Single().AlreadyApplied.ShouldBeTrue(); // the same line again is still a no-op
+    }
+
+    [Fact] // A journal cut at its size limit: the lines before the cut are imported and answered.
+    public async Task A_journal_past_its_size_limit_keeps_the_lines_before_the_cut()
+    {
+        var text = string.Join('\n', Good) + "\n" + new string('a', 10_000);
+        var bounded = new Host.Api.BoundedStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), System.Text.Encoding.UTF8.GetByteCount(string.Join('\n', Good) + "\n"));
+        var results = new List<LineResult>();
+        await new JournalImporter(Store, Calendar, Domain.Decisions.Actor.System("journal"))
+            .ImportAsync(bounded, r => { results.Add(r); return ValueTask.CompletedTask; }, null, default);
+        bounded.Exceeded.ShouldBeTrue();
+        results.Count.ShouldBe(Good.Length);
+        results.ShouldAllBe(r => r.Status == LineStatus.Accepted);
+    }
+
     private async Task<(int Exit, string Out, string Err)> RunCliAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

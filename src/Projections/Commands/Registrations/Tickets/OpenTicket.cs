@@ -1,0 +1,41 @@
+using Newtonsoft.Json.Linq;
+using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Domain.Tickets;
+using Spiisee.EventSourced.Domain.TroubleTickets;
+using static Spiisee.EventSourced.Projections.Journal.CommandReader;
+
+namespace Spiisee.EventSourced.Projections.Commands.Registrations.Tickets;
+
+/// <summary>
+/// R6: a support ticket. Customers leave out <c>ticketId</c> and <c>contactId</c>: the server gives the id and the key
+/// names the contact.
+/// </summary>
+public sealed record OpenTicketBody(
+    string? TicketId, string AccountId, string? ContactId, string Channel, Priority Priority, string Category, string ReleaseStage,
+    bool? Customized, string? Language, string? Summary);
+
+public sealed class OpenTicketRegistration : CommandRegistration<OpenTicket, OpenTicketBody>
+{
+    public override CommandRoute Route { get; } = new("/tickets", "Tickets", "Open a support ticket (R6)");
+
+    public override Senders SentBy => Senders.BackOfficeAndCustomers;
+
+    public override (string Field, string Prefix)? CustomerAssignedId => ("ticketId", "T-");
+
+    protected override OpenTicket ReadCommand(JObject o) => new(Id(o, "ticketId"), Id(o, "accountId"), Id(o, "contactId"), Token(o, "channel"),
+        Enum<Priority>(o, "priority"), Token(o, "category"), Token(o, "releaseStage"), OptionalBool(o, "customized") ?? false,
+        OptionalToken(o, "language"), OptionalText(o, "summary"));
+
+    protected override IEnumerable<StreamRef> Reads(OpenTicket c) => [StreamRef.Account(c.AccountId), StreamRef.Ticket(c.TicketId)];
+
+    protected override Decision Decide(OpenTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+        TicketDecider.Decide(s.Account(c.AccountId), s.Ticket(c.TicketId), c, ctx);
+
+    /// <summary>R6: the contact who opens the ticket acts.</summary>
+    protected override Actor ActorFor(OpenTicket c, Actor caller) => Actor.Contact(c.ContactId);
+
+    protected override string? CustomerAccount(OpenTicket c, StreamStates s) => c.AccountId;
+}
