@@ -31,6 +31,9 @@ public static class ReportExport
         null => "",
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        // A cell holds one value; a list (a row's invoice months) is joined with spaces, which its items never contain.
+        IEnumerable<string> items => string.Join(" ", items),
         _ => value.ToString() ?? "",
     };
 

@@ -164,6 +164,17 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         (await Run("report", "credits", "--from", "2026-04", "--to", "2026-02")).Exit.ShouldBe(64);
     }
 
+    [Fact] // report as JSON: invoice months are a list, empty when nothing is owed (it used to be "" there).
+    public async Task Credits_report_as_json_lists_invoice_months()
+    {
+        await Run("import", Example);
+        var (exit, json, _) = await Run("report", "credits", "--from", "2026-02", "--to", "2026-04", "--format", "json");
+        exit.ShouldBe(0);
+        var rows = JArray.Parse(json);
+        rows.Select(r => ((string)r["month"]!, r["invoiceMonths"]!.ShouldBeOfType<JArray>().Count)).ShouldBe([("2026-02", 0), ("2026-03", 1), ("2026-04", 0)]);
+        ((string)rows[1]["invoiceMonths"]![0]!).ShouldBe("2026-04");
+    }
+
     [Fact] // The audit timeline says who did what when, in New York time, with decisions' reasons.
     public async Task Timeline_of_a_trouble_ticket()
     {
