@@ -26,7 +26,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
 
     private Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunWith(Database.ConnectionString, args);
 
-    [Fact] // interfaces.md: import prints shared/examples/march-outage.results.jsonl and exits 0; the summary goes to stderr.
+    [Fact] // docs/interfaces.md: import prints samples/expected/march-outage.results.jsonl and exits 0; the summary goes to stderr.
     public async Task Import_prints_the_documented_results()
     {
         var (exit, stdout, stderr) = await Run("import", Example);
@@ -36,7 +36,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.ShouldContain("lines/s");
     }
 
-    [Fact] // interfaces.md: exit 65 when any line is invalid; the valid lines still take effect.
+    [Fact] // docs/interfaces.md: exit 65 when any line is invalid; the valid lines still take effect.
     public async Task Invalid_lines_exit_65()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
@@ -90,7 +90,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.Trim().Split('\n').Length.ShouldBe(1);
     }
 
-    [Fact] // interfaces.md: account shows the agreement extended by R9.
+    [Fact] // docs/interfaces.md: account shows the agreement extended by R9.
     public async Task Account_after_import()
     {
         await Run("import", Example);
