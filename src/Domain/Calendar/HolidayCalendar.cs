@@ -45,9 +45,6 @@ public sealed class HolidayCalendar
 
     public bool IsBusinessDay(LocalDate date) => !IsWeekend(date) && Array.BinarySearch(WeekdayHolidays(date.Year), date) < 0;
 
-    /// <summary>Holidays on weekdays in a year, sorted, named for explanations.</summary>
-    public IEnumerable<LocalDate> HolidaysIn(int year) => WeekdayHolidays(year);
-
     /// <summary>Business days in [from, toExclusive), by arithmetic over weeks and a binary search per year.</summary>
     public long CountBusinessDays(LocalDate from, LocalDate toExclusive)
     {

@@ -1,6 +1,6 @@
 namespace Spiisee.EventSourced.Domain.Decisions;
 
-/// <summary>The reason codes of policy.md, spelled exactly as the journal results and the API report them.</summary>
+/// <summary>The reason codes of docs/policy.md, spelled exactly as the journal results and the API report them.</summary>
 public static class ReasonCodes
 {
     public const string UnknownAccount = nameof(UnknownAccount);
@@ -24,10 +24,10 @@ public static class ReasonCodes
     public const string LateRequest = nameof(LateRequest);
     public const string ExcludedCause = nameof(ExcludedCause);
 
-    /// <summary>Not in policy.md: revoking a contact that is not authorized (nothing to revoke).</summary>
+    /// <summary>An extra code, not the policy's own (docs/policy.md R5, Reading): revoking a contact that is not authorized (nothing to revoke).</summary>
     public const string ContactNotAuthorized = nameof(ContactNotAuthorized);
 
-    /// <summary>Not in policy.md: renewing to an end before the agreement's start.</summary>
+    /// <summary>An extra code, not the policy's own (docs/policy.md R5, Reading): renewing to an end before the agreement's start.</summary>
     public const string InvalidAgreement = nameof(InvalidAgreement);
 
     /// <summary>

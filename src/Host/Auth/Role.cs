@@ -1,6 +1,6 @@
 namespace Spiisee.EventSourced.Host.Auth;
 
-/// <summary>interfaces.md: who may do what.</summary>
+/// <summary>docs/interfaces.md: who may do what.</summary>
 public enum Role
 {
     BackOffice,

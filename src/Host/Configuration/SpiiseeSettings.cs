@@ -21,11 +21,18 @@ public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar C
         return new SpiiseeSettings(string.IsNullOrWhiteSpace(connection) ? null : connection, new HolidayCalendar(new CalendarSettings(extra, withdrawn)), schema);
     }
 
-    public static IConfiguration Build(string[]? args = null) => new ConfigurationBuilder()
+    /// <summary>The CLI's configuration: the shipped appsettings.json, then environment variables.</summary>
+    public static IConfiguration Build() => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
         .Build();
+
+    /// <summary>
+    /// Command-line arguments are verbs and options, never configuration, so they are ignored. Kept only because
+    /// CliApp.RunAsync still passes them; remove once it calls <see cref="Build()"/>.
+    /// </summary>
+    public static IConfiguration Build(string[] _) => Build();
 
     public string RequireConnectionString() => ConnectionString ?? throw new ConfigurationException(ExitCodes.Unavailable,
         "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");

@@ -33,6 +33,9 @@ public static class ReportExport
         string text when text.Length > 0 && "=+-@\t\r".Contains(text[0]) => "'" + text,
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        // A cell holds one value; a list (a row's invoice months) is joined with spaces, which its items never contain.
+        IEnumerable<string> items => string.Join(" ", items),
         _ => value.ToString() ?? "",
     };
 

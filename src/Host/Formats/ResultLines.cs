@@ -6,7 +6,7 @@ namespace Spiisee.EventSourced.Host.Formats;
 /// <summary>Import results as NDJSON, the same from `import` and from POST /journal.</summary>
 public static class ResultLines
 {
-    /// <summary>The import result line exactly as shared/examples/*.results.jsonl spells it, extensions after.</summary>
+    /// <summary>The import result line exactly as samples/expected/*.results.jsonl spells it (docs/interfaces.md), extensions after.</summary>
     public static string Format(LineResult r)
     {
         var text = $"{{\"line\": {r.Line}, \"status\": {JsonConvert.ToString(r.Status)}";

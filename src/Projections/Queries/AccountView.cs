@@ -8,7 +8,7 @@ using Spiisee.EventSourced.Projections.Commands;
 
 namespace Spiisee.EventSourced.Projections.Queries;
 
-/// <summary>interfaces.md `account &lt;id&gt;`, extended with the rate schedule and prearranged windows.</summary>
+/// <summary>docs/interfaces.md `account &lt;id&gt;`, extended with the rate schedule and prearranged windows.</summary>
 public sealed record AccountView(
     string AccountId, string? Name, Plan Plan, decimal MonthlyRate, string Currency, LocalDate MaintenanceFrom, LocalDate MaintenanceTo,
     IReadOnlyList<string> Contacts, decimal RegisteredRate, IReadOnlyList<RateChange> RateChanges, IReadOnlyList<Interval> PrearrangedWindows)

@@ -7,7 +7,7 @@ using Spiisee.EventSourced.Projections.Storage;
 namespace Spiisee.EventSourced.Projections.Queries;
 
 /// <summary>
-/// interfaces.md `history`: a ticket's or trouble ticket's events in order, each with the state it produces, cut at
+/// docs/interfaces.md `history`: a ticket's or trouble ticket's events in order, each with the state it produces, cut at
 /// an instant (the business instant the event carries, not the server's write time) or at a version.
 /// </summary>
 public sealed record HistoryView(string Id, string Kind, string AccountId, long Version, object? State, IReadOnlyList<HistoryEntry> Events)

@@ -10,7 +10,7 @@ using Spiisee.EventSourced.Projections.Timelines;
 
 namespace Spiisee.EventSourced.Projections.Queries;
 
-/// <summary>interfaces.md's statement JSON, every figure plus its derivation.</summary>
+/// <summary>docs/interfaces.md's statement JSON, every figure plus its derivation.</summary>
 public sealed record StatementView(
     string AccountId, string Month, string Currency, decimal MonthlyRate, long MinutesInMonth, decimal DowntimeMinutes,
     decimal AvailabilityPercent, long AvailabilityIncrements, decimal AvailabilityCredit, long OverdueBusinessDays, decimal MttrCredit,

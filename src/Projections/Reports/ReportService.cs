@@ -74,7 +74,7 @@ public sealed class ReportService(IQuerySession session, HolidayCalendar calenda
         var s = account.StatementFor(m, calendar);
         return new CreditRow(s.AccountId, AccountStatements.MonthKey(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
             s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
-            string.Join(" ", s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct()), s.Calendar);
+            s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct().ToList(), s.Calendar);
     }
 
     /// <summary>Groups are small (months x 3 priorities); only the business-day figures of each group are held.</summary>

@@ -28,6 +28,4 @@ public static class JsonSettings
         settings.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return settings;
     }
-
-    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Create());
 }

@@ -16,7 +16,7 @@ public class StatementCalculatorTests
     private static MonthlyStatement Compute(StatementInputs inputs, string month) =>
         StatementCalculator.Compute(inputs, M(month), HolidayCalendar.Default);
 
-    [Fact] // The worked example of policy.md, to the cent.
+    [Fact] // The worked example of docs/policy.md, to the cent.
     public void Worked_example()
     {
         var tt100 = Ticket("TT-100", "2026-03-02T16:30:00-05:00", "2026-03-09T12:00:00-04:00",

@@ -5,8 +5,8 @@ namespace Spiisee.EventSourced.Domain.Tests.Time;
 
 public class PolicyTimeTests
 {
-    // R1: real elapsed length; DST starts 2026-03-08 and 2027-03-14, ends 2026-11-01 and 2025-11-02. policy.md says
-    // November 2026 "has 745" hours, but 30 days plus the repeated hour is 721 (checked independently with Python's
+    // R1: real elapsed length; DST starts 2026-03-08 and 2027-03-14, ends 2026-11-01 and 2025-11-02. An earlier
+    // policy text said November 2026 "has 745" hours, but 30 days plus the repeated hour is 721 (docs/policy.md R1) (checked independently with Python's
     // zoneinfo); 745 is October's 744 + 1. The engine uses real elapsed time, as R1 itself requires.
     [Theory]
     [InlineData("2026-03", 743)]

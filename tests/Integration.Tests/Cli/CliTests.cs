@@ -26,7 +26,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
 
     private Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunWith(Database.ConnectionString, args);
 
-    [Fact] // interfaces.md: import prints shared/examples/march-outage.results.jsonl and exits 0; the summary goes to stderr.
+    [Fact] // docs/interfaces.md: import prints samples/expected/march-outage.results.jsonl and exits 0; the summary goes to stderr.
     public async Task Import_prints_the_documented_results()
     {
         var (exit, stdout, stderr) = await Run("import", Example);
@@ -36,7 +36,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.ShouldContain("lines/s");
     }
 
-    [Fact] // interfaces.md: exit 65 when any line is invalid; the valid lines still take effect.
+    [Fact] // docs/interfaces.md: exit 65 when any line is invalid; the valid lines still take effect.
     public async Task Invalid_lines_exit_65()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
@@ -90,7 +90,7 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.Trim().Split('\n').Length.ShouldBe(1);
     }
 
-    [Fact] // interfaces.md: account shows the agreement extended by R9.
+    [Fact] // docs/interfaces.md: account shows the agreement extended by R9.
     public async Task Account_after_import()
     {
         await Run("import", Example);
@@ -162,6 +162,17 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         rows[2].ShouldStartWith("acme,2026-03,USD,2200.00,20,1100.00,2,200.00,1300.00,2026-04,");
         (await Run("report", "nonsense", "--from", "2026-02", "--to", "2026-04")).Exit.ShouldBe(64);
         (await Run("report", "credits", "--from", "2026-04", "--to", "2026-02")).Exit.ShouldBe(64);
+    }
+
+    [Fact] // report as JSON: invoice months are a list, empty when nothing is owed (it used to be "" there).
+    public async Task Credits_report_as_json_lists_invoice_months()
+    {
+        await Run("import", Example);
+        var (exit, json, _) = await Run("report", "credits", "--from", "2026-02", "--to", "2026-04", "--format", "json");
+        exit.ShouldBe(0);
+        var rows = JArray.Parse(json);
+        rows.Select(r => ((string)r["month"]!, r["invoiceMonths"]!.ShouldBeOfType<JArray>().Count)).ShouldBe([("2026-02", 0), ("2026-03", 1), ("2026-04", 0)]);
+        ((string)rows[1]["invoiceMonths"]![0]!).ShouldBe("2026-04");
     }
 
     [Fact] // The audit timeline says who did what when, in New York time, with decisions' reasons.

@@ -28,7 +28,7 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
     ];
 
     /// <summary>
-    /// The good lines' March credit, from policy.md: no assignment, so MTTR is anchored at the trouble ticket's opening
+    /// The good lines' March credit, from docs/policy.md: no assignment, so MTTR is anchored at the trouble ticket's opening
     /// on Mon 2 March, T = Tue 3 March, and Wed 4, Thu 5 and Fri 6 March passed unresolved (R9): 3 x 2,200/22 = 300.00.
     /// Downtime 2 March 16:30 EST to 9 March 12:00 EDT is 162.5 h, 20 increments, capped at 1,100.00 (R13). 1,400.00 in all.
     /// </summary>

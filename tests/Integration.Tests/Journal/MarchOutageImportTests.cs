@@ -8,7 +8,7 @@ namespace Spiisee.EventSourced.Integration.Tests.Journal;
 [Collection(PostgresCollection.Name)]
 public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(database)
 {
-    [Fact] // The example journal prints exactly shared/examples/march-outage.results.jsonl.
+    [Fact] // The example journal prints exactly samples/expected/march-outage.results.jsonl.
     public async Task Import_gives_the_documented_results()
     {
         var (results, summary) = await ImportAsync(ExampleJournal);
@@ -25,7 +25,7 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
         summary.Invalid.ShouldBe(0);
     }
 
-    [Fact] // policy.md worked example and shared/examples/march-outage.statement-2026-03.json, to the cent.
+    [Fact] // docs/policy.md worked example and samples/expected/march-outage.statement-2026-03.json, to the cent.
     public async Task Statement_after_import_matches_the_example()
     {
         await ImportAsync(ExampleJournal);

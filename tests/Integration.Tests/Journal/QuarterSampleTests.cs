@@ -28,7 +28,7 @@ public class QuarterSampleTests(PostgresDatabase database) : StoreTestBase(datab
         policyCodes.Except(produced).ShouldBeEmpty();
     }
 
-    [Fact] // The lines added for the rules the quarter did not yet reach, each with the outcome policy.md gives it.
+    [Fact] // The lines added for the rules the quarter did not yet reach, each with the outcome docs/policy.md gives it.
     public async Task The_late_march_lines_decide_as_the_policy_says()
     {
         var (results, _) = await ImportAsync(Quarter);

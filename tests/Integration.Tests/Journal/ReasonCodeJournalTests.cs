@@ -3,7 +3,7 @@ using Spiisee.EventSourced.Projections.Journal;
 
 namespace Spiisee.EventSourced.Integration.Tests.Journal;
 
-/// <summary>Every reason code of policy.md and every Invalid code of interfaces.md, produced by importing a journal.</summary>
+/// <summary>Every reason code of docs/policy.md and every Invalid code of docs/interfaces.md, produced by importing a journal.</summary>
 [Collection(PostgresCollection.Name)]
 public class ReasonCodeJournalTests(PostgresDatabase database) : StoreTestBase(database)
 {
@@ -55,7 +55,7 @@ public class ReasonCodeJournalTests(PostgresDatabase database) : StoreTestBase(d
         ("""{"at":"2026-03-02T12:00:00-05:00","type":"OpenTroubleTicket","troubleTicketId":"TT-P","replacesTicketId":"T-P","kind":"Performance"}""", "Accepted", null),
         ("""{"at":"2026-03-02T13:00:00-05:00","type":"CloseTroubleTicket","troubleTicketId":"TT-P","rootCause":"PlatformDefect"}""", "Accepted", null),
         ("""{"at":"2026-03-10T00:00:00-04:00","type":"RequestCredit","troubleTicketId":"TT-P","contactId":"pat"}""", "Rejected", "LateRequest"),
-        // interfaces.md Invalid codes: nothing written
+        // docs/interfaces.md Invalid codes: nothing written
         ("""{"at":"2026-03-04T09:00:00-05:00","type":"RequestCredit",""", "Invalid", "MalformedLine"),
         ("""[1,2,3]""", "Invalid", "MalformedLine"),
         ("""{"at":"2026-03-04T09:00:00-05:00","type":"DeleteEverything"}""", "Invalid", "UnknownCommand"),
