@@ -9,7 +9,7 @@ using Spiisee.EventSourced.Host.Api;
 namespace Spiisee.EventSourced.Host.Auth;
 
 /// <summary>
-/// ASP.NET Core authentication by API key (interfaces.md): <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. The caller
+/// ASP.NET Core authentication by API key (docs/interfaces.md): <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. The caller
 /// becomes a principal with its role, and for customers its account and contact; 401 and 403 are problem documents.
 /// Logs name the caller (key name, role, account), never the key.
 /// </summary>

@@ -8,7 +8,7 @@ using Spiisee.EventSourced.Projections.Commands;
 namespace Spiisee.EventSourced.Host.Auth;
 
 /// <summary>
-/// interfaces.md's roles as authorization policies: the back office does everything, auditors read, customers open
+/// docs/interfaces.md: the roles, as authorization policies: the back office does everything, auditors read, customers open
 /// tickets, ask for credits and read their own account. Every policy also requires a customer's contact to be still
 /// authorized (R5): a revoked contact's key gets 403 from the revocation on.
 /// </summary>

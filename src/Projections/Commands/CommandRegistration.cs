@@ -4,7 +4,7 @@ using Spiisee.EventSourced.Domain.Decisions;
 
 namespace Spiisee.EventSourced.Projections.Commands;
 
-/// <summary>Who may send a command over HTTP (interfaces.md): the back office always; customers for their own account.</summary>
+/// <summary>Who may send a command over HTTP (docs/interfaces.md): the back office always; customers for their own account.</summary>
 public enum Senders
 {
     BackOffice,

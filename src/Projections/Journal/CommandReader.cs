@@ -106,7 +106,7 @@ public static class CommandReader
         return token.Type == JTokenType.Boolean ? (bool)token : throw Invalid(field, $"{field} must be true or false");
     }
 
-    /// <summary>Money is a JSON number (interfaces.md), read as an exact decimal within R5's bounds.</summary>
+    /// <summary>Money is a JSON number (docs/interfaces.md), read as an exact decimal within R5's bounds.</summary>
     public static decimal Money(JObject o, string field)
     {
         var token = Required(o, field);

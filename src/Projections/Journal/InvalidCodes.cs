@@ -1,6 +1,6 @@
 namespace Spiisee.EventSourced.Projections.Journal;
 
-/// <summary>interfaces.md: why a line itself is bad (status Invalid), as opposed to a domain rejection.</summary>
+/// <summary>docs/interfaces.md: why a line itself is bad (status Invalid), as opposed to a domain rejection.</summary>
 public static class InvalidCodes
 {
     public const string MalformedLine = nameof(MalformedLine);

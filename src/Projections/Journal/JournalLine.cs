@@ -11,7 +11,7 @@ namespace Spiisee.EventSourced.Projections.Journal;
 public sealed record JournalLine(int Number, string Type, string IdempotencyKey, string ContentHash, Instant At, ICommand Command)
 {
     /// <summary>
-    /// Parses a line, or throws <see cref="InvalidInputException"/> with the interfaces.md code, the field, and for
+    /// Parses a line, or throws <see cref="InvalidInputException"/> with the docs/interfaces.md code, the field, and for
     /// malformed JSON the position in the line.
     /// </summary>
     public static JournalLine Parse(string text, int number)

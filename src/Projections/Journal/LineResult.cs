@@ -10,7 +10,7 @@ public static class LineStatus
 }
 
 /// <summary>
-/// interfaces.md: one result per non-blank line. Extended with the field and message of invalid lines, and with
+/// docs/interfaces.md: one result per non-blank line. Extended with the field and message of invalid lines, and with
 /// whether the line had already been applied by an earlier import.
 /// </summary>
 public sealed record LineResult(

@@ -82,7 +82,7 @@ public class ApiTests(PostgresDatabase database) : IAsyncLifetime
         var (status, rows) = await Send("GET", "/accounts/acme/statements?from=2026-02&to=2026-04", ApiHost.AcmeAlice);
         status.ShouldBe(200);
         rows.Select(r => ((string)r["month"]!, (decimal)r["totalCredit"]!)).ShouldBe([("2026-02", 0.00m), ("2026-03", 1300.00m), ("2026-04", 0.00m)]);
-        ((string)rows[1]!["invoiceMonths"]!).ShouldBe("2026-04");
+        rows[1]!["invoiceMonths"]!.ToObject<string[]>().ShouldBe(["2026-04"]);
 
         (await Send("GET", "/accounts/globex/statements?from=2026-01&to=2026-03", ApiHost.AcmeAlice)).Status.ShouldBe(404);
         (await Send("GET", "/accounts/nobody/statements?from=2026-01&to=2026-03", ApiHost.Auditor)).Status.ShouldBe(404);
