@@ -55,6 +55,14 @@ public static partial class OpenApiTransformers
                     });
                 }
             }
+            if (operation.RequestBody is null && metadata.OfType<Microsoft.AspNetCore.Mvc.ConsumesAttribute>().FirstOrDefault() is { } consumes)
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = consumes.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                };
+            }
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
@@ -66,11 +74,12 @@ public static partial class OpenApiTransformers
                     ("429", "This key's request limit; see Retry-After"),
                 })
                 {
-                    if (!operation.Responses.ContainsKey(status))
+                    // Added where absent, and given the problem document where only a bare status was declared.
+                    if (!operation.Responses.TryGetValue(status, out var existing) || existing.Content?.ContainsKey("application/problem+json") != true)
                     {
                         operation.Responses[status] = new OpenApiResponse
                         {
-                            Description = why,
+                            Description = existing?.Description ?? why,
                             Content = new Dictionary<string, OpenApiMediaType>
                             {
                                 ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
