@@ -8,7 +8,7 @@ public partial class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && CliApp.Verbs.Contains(args[0]))
+        if (args is [var first, ..] && CommandCatalog.IsVerb(first))
         {
             return await CliApp.RunAsync(args, Console.Out, Console.Error);
         }
