@@ -1,4 +1,7 @@
 using JasperFx.CommandLine;
+using JasperFx.CommandLine.Commands;
+using Spectre.Console;
+using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -21,4 +24,29 @@ public static class CommandCatalog
         }
         return factory;
     }
+
+    /// <summary>Every command: JasperFx's own, the Host's, and those of the extension assemblies (Marten, Wolverine, ...).</summary>
+    public static CommandFactory All()
+    {
+        var factory = new CommandFactory();
+        factory.RegisterCommands(typeof(RunCommand).Assembly);
+        factory.RegisterCommands(typeof(CommandCatalog).Assembly);
+        // JasperFx announces each assembly it searches ("Searching 'Marten, ...' for commands") on stdout, where data goes.
+        var console = AnsiConsole.Console;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        try
+        {
+            factory.RegisterCommandsFromExtensionAssemblies();
+        }
+        finally
+        {
+            AnsiConsole.Console = console;
+        }
+        return factory;
+    }
+
+    public static bool Knows(this CommandFactory factory, string name) =>
+        factory.AllCommandTypes().Any(t => CommandFactory.CommandNameFor(t) == name.ToLowerInvariant());
+
+    public static CliException Unknown(string name) => new(ExitCodes.Usage, $"unknown command '{name}' (help lists the commands)");
 }
