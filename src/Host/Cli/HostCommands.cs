@@ -10,11 +10,14 @@ namespace Spiisee.EventSourced.Host.Cli;
 /// </summary>
 public static class HostCommands
 {
+    // JasperFx's run takes none of ASP.NET's own settings, so `run --urls ...` has always meant "just serve".
+    private static readonly string[] AspNetFlags = ["--urls", "--http_ports", "--https_ports"];
+
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
-            if (args is [] || args[0].StartsWith('-'))
+            if (args is [] || args[0].StartsWith('-') || (args[0].Equals("run", StringComparison.OrdinalIgnoreCase) && args.Any(IsAspNetFlag)))
             {
                 await HostApp.Build(args).RunAsync();
                 return ExitCodes.Ok;
@@ -41,4 +44,7 @@ public static class HostCommands
             return await CliErrors.ReportAsync(e, Console.Error);
         }
     }
+
+    private static bool IsAspNetFlag(string arg) =>
+        AspNetFlags.Any(f => arg.Equals(f, StringComparison.OrdinalIgnoreCase) || arg.StartsWith(f + "=", StringComparison.OrdinalIgnoreCase));
 }
