@@ -1,5 +1,5 @@
 using JasperFx.CommandLine;
-using JasperFx.CommandLine.Help;
+using JasperFx.CommandLine.Parsing;
 using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host.Cli;
@@ -27,21 +27,31 @@ public static class HostCommands
             {
                 throw CommandCatalog.Unknown(args[0]);
             }
-            factory.ConfigureRun = run =>
+            var command = factory.Build(args[0]);
+            var input = Parse(command, args);
+            if (input is IHostBuilderInput hosted)
             {
-                if (run.Input is IHostBuilderInput input)
-                {
-                    input.HostBuilder = new DeferredHostBuilder(args);
-                }
-            };
-            var run = factory.BuildRun(args);
-            var succeeded = await run.Execute();
-            // JasperFx answers arguments it cannot read with the command's usage (it has said "Invalid usage" already).
-            return run.Command is HelpCommand ? ExitCodes.Usage : succeeded ? ExitCodes.Ok : 1;
+                hosted.HostBuilder = new DeferredHostBuilder(args);
+            }
+            return await command.Execute(input) ? ExitCodes.Ok : 1;
         }
         catch (Exception e)
         {
             return await CliErrors.ReportAsync(e, Console.Error);
+        }
+    }
+
+    // JasperFx's own parse would answer with an exception's stack trace and the whole usage; one line says enough.
+    private static object Parse(IJasperFxCommand command, string[] args)
+    {
+        try
+        {
+            return command.Usages.BuildInput(new Queue<string>(ArgPreprocessor.Process(args[1..])), new ActivatorCommandCreator());
+        }
+        catch (Exception e)
+        {
+            var name = command.Usages.CommandName;
+            throw new CliException(ExitCodes.Usage, $"{(e.Message.Length > 0 ? e.Message.TrimEnd('.') : "these arguments do not fit")}; help {name} shows its usage");
         }
     }
 
