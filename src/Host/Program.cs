@@ -1,26 +1,20 @@
-using JasperFx;
 using Spiisee.EventSourced.Host.Cli;
-using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host;
 
 public partial class Program
 {
+    // Help and the verbs never build the web host: they answer fast and without framework noise.
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && CliApp.Verbs.Contains(args[0]))
+        if (CliHelp.IsRequested(args))
+        {
+            return await CliHelp.ShowAsync(args, Console.Error);
+        }
+        if (args is [var first, ..] && CommandCatalog.IsVerb(first))
         {
             return await CliApp.RunAsync(args, Console.Out, Console.Error);
         }
-        try
-        {
-            var app = HostApp.Build(args);
-            return await app.RunJasperFxCommands(args);
-        }
-        catch (ConfigurationException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return e.ExitCode;
-        }
+        return await HostCommands.RunAsync(args);
     }
 }

@@ -1,53 +1,84 @@
-using Marten;
+using JasperFx.CommandLine;
+using JasperFx.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
-using NodaTime;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
 /// <summary>
-/// The Host's own verbs (interfaces.md). They run against the store directly, without starting the web host;
-/// anything else goes to JasperFx's command line (run, projections, db-apply, ...).
+/// Runs the Host's verbs (interfaces.md) against the store directly, without starting the web host: JasperFx's parser
+/// reads the arguments into the verb's input, and every failure is one line on stderr with its sysexits code.
 /// </summary>
 public static class CliApp
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "statement", "account", "history", "timeline", "report" };
-
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, CancellationToken ct = default)
     {
+        object input;
+        IVerbCommand verb;
         try
         {
-            var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build(args));
-            using var store = CreateStore(settings);
-            var rest = args.Skip(1).ToArray();
-            return args[0] switch
-            {
-                "import" => await ImportVerb.RunAsync(store, settings, new CliArguments(rest), stdout, stderr, ct),
-                "statement" => await StatementVerb.RunAsync(store, settings, new CliArguments(rest, "account", "month", "format", "as-of"), stdout, ct),
-                "account" => await AccountVerb.RunAsync(store, new CliArguments(rest), stdout, ct),
-                "history" => await HistoryVerb.RunAsync(store, new CliArguments(rest, "as-of", "version", "kind"), stdout, ct),
-                "timeline" => await TimelineVerb.RunAsync(store, new CliArguments(rest, "kind"), stdout, ct),
-                "report" => await ReportVerb.RunAsync(store, settings, new CliArguments(rest, "from", "to", "format"), stdout, ct),
-                _ => throw new CliException(ExitCodes.Usage, $"unknown verb {args[0]}"),
-            };
+            verb = args is [var name, ..] && CommandCatalog.IsVerb(name)
+                ? (IVerbCommand)CommandCatalog.Verbs().Build(name)
+                : throw new CliException(ExitCodes.Usage, $"unknown verb {args.FirstOrDefault()}");
+            input = Parse(verb, args[1..]);
         }
         catch (CliException e)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return e.ExitCode;
+            return await CliErrors.ReportAsync(e, stderr);
         }
-        catch (ConfigurationException e)
+        return await ExecuteAsync(verb, input, stdout, stderr, configuration, ct);
+    }
+
+    public static async Task<int> ExecuteAsync(IVerbCommand verb, object input, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, CancellationToken ct = default)
+    {
+        try
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return e.ExitCode;
+            var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
+            using var store = CreateStore(settings);
+            return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
         }
-        catch (Exception e) when (IsDatabaseUnavailable(e))
+        catch (Exception e)
         {
-            await stderr.WriteLineAsync($"error: the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh");
-            return ExitCodes.Unavailable;
+            return await CliErrors.ReportAsync(e, stderr);
         }
+    }
+
+    /// <summary>JasperFx's parser, with its complaints told the way the verbs always told them.</summary>
+    private static object Parse(IVerbCommand verb, string[] args)
+    {
+        var tokens = new Queue<string>(args.SelectMany(SplitAssignment));
+        try
+        {
+            return verb.Usages.BuildInput(tokens, new ActivatorCommandCreator());
+        }
+        catch (InvalidUsageException e)
+        {
+            var message = tokens.TryPeek(out var stuck)
+                ? stuck.StartsWith('-')
+                    ? $"unknown option {stuck}; known: {Options(verb)}"
+                    : $"unexpected argument '{stuck}'"
+                : e.Message.Length > 0
+                    ? $"{args[^1]} needs a value" // the parser ran out of tokens after a flag
+                    : $"{string.Join(" and ", verb.Usages.Arguments.Select(a => a.Description))} is required";
+            throw new CliException(ExitCodes.Usage, message);
+        }
+    }
+
+    // `--month=2026-03` reads as `--month 2026-03`; only the first '=' splits, ids may hold more.
+    private static IEnumerable<string> SplitAssignment(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq
+            ? [arg[..eq], arg[(eq + 1)..]]
+            : [arg];
+
+    // The handlers may be generated at build time (JasperFx.SourceGenerator) and hide their aliases; the input's members
+    // carry them either way.
+    private static string Options(IVerbCommand verb)
+    {
+        var names = verb.Usages.Flags
+            .Select(f => InputParser.ToFlagAliases(verb.InputType.GetMember(f.MemberName)[0]).LongForm)
+            .ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     private static Marten.DocumentStore CreateStore(SpiiseeSettings settings)
@@ -61,23 +92,4 @@ public static class CliApp
             throw new ConfigurationException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
         }
     }
-
-    public static Instant Now => SystemClock.Instance.GetCurrentInstant();
-
-    private static bool IsDatabaseUnavailable(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    public static async Task EnsureSchemaAsync(IDocumentStore store, CancellationToken ct) =>
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 }

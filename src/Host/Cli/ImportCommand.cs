@@ -1,4 +1,4 @@
-using Marten;
+using JasperFx.CommandLine;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
@@ -6,12 +6,23 @@ using Spiisee.EventSourced.Projections.Journal;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
-/// <summary>`import &lt;journal.jsonl&gt;`: results on stdout, progress and summary on stderr, exit 0 or 65.</summary>
-public static class ImportVerb
+public sealed class ImportInput
 {
-    public static async Task<int> RunAsync(IDocumentStore store, SpiiseeSettings settings, CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    [Description("the journal file")]
+    public string Journal { get; set; } = "";
+}
+
+/// <summary>`import &lt;journal.jsonl&gt;`: results on stdout, progress and summary on stderr, exit 0 or 65.</summary>
+[Description("Import a journal file (one JSON command a line)")]
+public sealed class ImportCommand : VerbCommand<ImportInput>
+{
+    public ImportCommand() =>
+        Usage("Results on stdout, summary on stderr; exit 65 if a line is invalid")
+            .Arguments(x => x.Journal);
+
+    protected override async Task<int> RunAsync(ImportInput input, VerbContext context)
     {
-        var path = args.Positional0("the journal file");
+        var path = input.Journal;
         if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new CliException(ExitCodes.NoInput, $"journal file '{path}' not found");
@@ -30,7 +41,8 @@ public static class ImportVerb
             throw new CliException(ExitCodes.NoInput, $"journal file '{path}' cannot be read: {e.Message}");
         }
 
-        await CliApp.EnsureSchemaAsync(store, ct);
+        var (store, settings, stdout, stderr, ct) = context;
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var importer = new JournalImporter(store, settings.Calendar, Actor.System("journal:" + Path.GetFileName(path)));
         ImportSummary summary;
         await using (journal)

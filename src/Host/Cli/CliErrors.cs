@@ -1,0 +1,37 @@
+using Npgsql;
+using Spiisee.EventSourced.Host.Configuration;
+
+namespace Spiisee.EventSourced.Host.Cli;
+
+/// <summary>How a command's failure is told: one line on stderr, never a stack trace, with a sysexits code scripts can test.</summary>
+public static class CliErrors
+{
+    /// <returns>The exit code: the failure's own, 69 when the database cannot be reached, 1 for anything unforeseen.</returns>
+    public static async Task<int> ReportAsync(Exception e, TextWriter stderr)
+    {
+        var (code, message) = e switch
+        {
+            CliException c => (c.ExitCode, c.Message),
+            ConfigurationException c => (c.ExitCode, c.Message),
+            _ when IsDatabaseUnavailable(e) => (ExitCodes.Unavailable,
+                $"the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh"),
+            _ => (1, Innermost(e).Message),
+        };
+        await stderr.WriteLineAsync($"error: {message}");
+        return code;
+    }
+
+    private static bool IsDatabaseUnavailable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

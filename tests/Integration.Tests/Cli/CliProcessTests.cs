@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using JasperFx.CommandLine;
+using Newtonsoft.Json.Linq;
+using Spiisee.EventSourced.Host.Cli;
+using Spiisee.EventSourced.Integration.Tests.Infrastructure;
+
+namespace Spiisee.EventSourced.Integration.Tests.Cli;
+
+/// <summary>The CLI as a user meets it: the real binary in its own process, help without a database, one-line errors.</summary>
+[Collection(PostgresCollection.Name)]
+public class CliProcessTests(PostgresDatabase database) : StoreTestBase(database)
+{
+    public static readonly TheoryData<string> Verbs = ["import", "statement", "account", "history", "timeline", "report"];
+
+    private static readonly Type[] VerbCommands =
+        [typeof(ImportCommand), typeof(StatementCommand), typeof(AccountCommand), typeof(HistoryCommand), typeof(TimelineCommand), typeof(ReportCommand)];
+
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => HostProcess.RunAsync(Database.ConnectionString, Schema, args);
+
+    [Theory] // The list of commands needs no database, names every verb on a line of its own, and carries no framework noise.
+    [InlineData("--help")]
+    [InlineData("help")]
+    public async Task Help_lists_the_verbs(string help)
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(null, null, help);
+        exit.ShouldBe(0, stderr);
+        stderr.ShouldBeEmpty();
+        stdout.ShouldNotContain("Searching");
+        var lines = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        foreach (var verb in VerbCommands)
+        {
+            var line = $"{CommandFactory.CommandNameFor(verb)} {CommandFactory.DescriptionFor(verb)}";
+            lines.ShouldContain(l => Regex.Replace(l, " +", " ") == line, $"no line '{line}' in\n{stdout}");
+        }
+        lines.ShouldContain(l => l.StartsWith("projections ")); // JasperFx's commands are still there
+    }
+
+    [Theory] // `help <verb>` and `<verb> --help` show the same usage, without a database.
+    [MemberData(nameof(Verbs))]
+    public async Task Each_verb_explains_itself(string verb)
+    {
+        var help = await HostProcess.RunAsync(null, null, "help", verb);
+        var flag = await HostProcess.RunAsync(null, null, verb, "--help");
+        (help.Exit, flag.Exit).ShouldBe((0, 0), help.Err + flag.Err);
+        help.Out.ShouldContain($"Spiisee.EventSourced.Host {verb}");
+        flag.Out.ShouldBe(help.Out);
+    }
+
+    [Fact]
+    public async Task Import_usage_names_the_journal()
+    {
+        var (exit, stdout, _) = await HostProcess.RunAsync(null, null, "import", "--help");
+        exit.ShouldBe(0);
+        stdout.ShouldContain("Spiisee.EventSourced.Host import <journal>");
+        stdout.ShouldContain("the journal file");
+    }
+
+    [Fact] // An argument that would be ignored is refused before anything runs.
+    public async Task An_extra_argument_is_a_usage_error()
+    {
+        var (exit, stdout, stderr) = await Run("account", "acme", "extra");
+        exit.ShouldBe(64);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe("error: unexpected argument 'extra'" + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_a_usage_error()
+    {
+        var (exit, stdout, stderr) = await Run("statement", "--account", "acme", "--month", "2026-03", "--colour", "red");
+        exit.ShouldBe(64);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe("error: unknown option --colour; known: --account, --month, --format, --as-of" + Environment.NewLine);
+    }
+
+    [Theory] // A command that does not exist is one line, whether run or asked about.
+    [InlineData("statment --account acme")]
+    [InlineData("help statment")]
+    public async Task An_unknown_command_is_a_usage_error(string commandLine)
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(null, null, commandLine.Split(' '));
+        exit.ShouldBe(64);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe("error: unknown command 'statment' (help lists the commands)" + Environment.NewLine);
+    }
+
+    [Fact] // JasperFx's own commands read their arguments the same way: one line, not a stack trace.
+    public async Task A_bad_argument_to_a_JasperFx_command_is_one_line()
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(null, null, "projections", "rebiuld");
+        exit.ShouldBe(64);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe("error: Requested value 'rebiuld' was not found; help projections shows its usage" + Environment.NewLine);
+    }
+
+    [Theory] // Scripts pipe stdout: the statement and nothing else, in either format.
+    [InlineData("json")]
+    [InlineData("table")]
+    public async Task Statement_stdout_is_only_the_statement(string format)
+    {
+        await ImportAsync(await File.ReadAllTextAsync(SamplePath("march-outage.jsonl")));
+        var (exit, stdout, stderr) = await Run("statement", "--account", "acme", "--month=2026-03", "--format", format);
+        exit.ShouldBe(0, stderr);
+        stderr.ShouldBeEmpty();
+        if (format == "json")
+        {
+            ((decimal)JObject.Parse(stdout)["totalCredit"]!).ShouldBe(1300.00m);
+        }
+        else
+        {
+            stdout.ShouldStartWith("Statement acme 2026-03");
+        }
+    }
+
+    [Fact] // JasperFx's rebuild gets a host it may still configure: no refusal to override services.
+    public async Task Projections_rebuild_runs_on_a_host_it_configures()
+    {
+        await ImportAsync(await File.ReadAllTextAsync(SamplePath("march-outage.jsonl")));
+        var (exit, stdout, stderr) = await Run("projections", "rebuild");
+        exit.ShouldBe(0, stdout + stderr);
+        stdout.ShouldNotContain("Cannot override");
+        stdout.ShouldNotContain("Searching");
+        stdout.ShouldContain("Projection Rebuild complete!");
+        var (_, statement, _) = await Run("statement", "--account", "acme", "--month", "2026-03");
+        ((decimal)JObject.Parse(statement)["totalCredit"]!).ShouldBe(1300.00m);
+    }
+}
