@@ -40,7 +40,7 @@ public static class Policies
 /// <summary>R5: a customer key acts for its contact only while the contact is authorized.</summary>
 public sealed class ContactStillAuthorized : IAuthorizationRequirement;
 
-public sealed class ContactStillAuthorizedHandler(IDocumentStore store, IHttpContextAccessor accessor) : AuthorizationHandler<ContactStillAuthorized>
+public sealed class ActiveContactAuthorization(IDocumentStore store, IHttpContextAccessor accessor) : AuthorizationHandler<ContactStillAuthorized>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ContactStillAuthorized requirement)
     {
