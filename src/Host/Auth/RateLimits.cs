@@ -11,7 +11,8 @@ namespace Spiisee.EventSourced.Host.Auth;
 /// Per-key request limits (configuration <c>RateLimits:{Role}:PermitLimit</c> and <c>:WindowSeconds</c>; a limit of 0
 /// means none). A key over its limit gets 429 with Retry-After, and nothing it sent is decided, so no key can grow a
 /// stream without bound with refused-but-recorded requests. Defaults: customers 120 and auditors 1,200 requests a
-/// minute; back-office keys unlimited (imports and bulk work).
+/// minute; back-office keys unlimited (imports and bulk work); requests without a known key 300 a minute per client
+/// address (<c>RateLimits:Anonymous:PermitLimit</c>), health and the OpenAPI document included.
 /// </summary>
 public static class RateLimits
 {
@@ -23,10 +24,22 @@ public static class RateLimits
             Permits: configuration.GetValue($"RateLimits:{r}:PermitLimit", DefaultPermits[r]),
             Window: TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{r}:WindowSeconds", 60))));
 
+        var anonymous = configuration.GetValue("RateLimits:Anonymous:PermitLimit", 300);
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
-            // Before the key middleware has named a caller (open routes, refused keys) nothing is counted.
-            if (http.Items[Caller.ItemKey] is not Caller caller || limits[caller.Role].Permits <= 0)
+            if (http.Items[Caller.ItemKey] is not Caller caller)
+            {
+                // No known key: counted per client address, so guessing keys is slow and costs the host nothing more.
+                return anonymous <= 0
+                    ? RateLimitPartition.GetNoLimiter("anonymous")
+                    : RateLimitPartition.GetFixedWindowLimiter("anonymous:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = anonymous,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            }
+            if (limits[caller.Role].Permits <= 0)
             {
                 return RateLimitPartition.GetNoLimiter("unlimited");
             }

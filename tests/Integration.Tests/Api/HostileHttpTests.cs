@@ -202,6 +202,20 @@ public class HostileHttpTests(PostgresDatabase database)
         (await host.GetAsync("/accounts/acme/statements/2026-03")).Status.ShouldBe(200); // the auditor's key has its own budget
     }
 
+    [Fact] // Guessing keys is limited per client address too.
+    public async Task Unknown_keys_are_limited_per_client()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now, ["RateLimits:Anonymous:PermitLimit=3"]);
+        for (var i = 0; i < 3; i++)
+        {
+            (await host.GetAsync("/accounts/acme", $"guess-{i}")).Status.ShouldBe(401);
+        }
+        var (status, _, response) = await host.GetAsync("/accounts/acme", "guess-3");
+        status.ShouldBe(429);
+        response.Headers.RetryAfter.ShouldNotBeNull();
+        (await host.GetAsync("/accounts/acme")).Status.ShouldBe(404); // a known key is counted on its own
+    }
+
     [Fact] // R5: a revoked contact's key reads and does nothing from the revocation on.
     public async Task A_revoked_contact_gets_403_on_everything()
     {
