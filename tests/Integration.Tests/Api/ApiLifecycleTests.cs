@@ -7,13 +7,9 @@ namespace Spiisee.EventSourced.Integration.Tests.Api;
 
 /// <summary>Every command route on its happy path, then the reports and timelines, through the real host.</summary>
 [Collection(PostgresCollection.Name)]
-public class ApiLifecycleTests(PostgresDatabase database) : IAsyncLifetime
+public class ApiLifecycleTests(SampleApiHost host) : IClassFixture<SampleApiHost>
 {
-    private readonly ApiHost _api = new(database);
-
-    public Task InitializeAsync() => _api.InitializeAsync();
-
-    public Task DisposeAsync() => _api.DisposeAsync();
+    private readonly ApiHost _api = host.Api;
 
     private async Task<JToken> Ok(string url, string key, string body, int status = 201)
     {

@@ -5,13 +5,9 @@ namespace Spiisee.EventSourced.Integration.Tests.Api;
 
 /// <summary>Issue 5: structured logs that name the caller and the decision, and never an API key.</summary>
 [Collection(PostgresCollection.Name)]
-public class LoggingTests(PostgresDatabase database) : IAsyncLifetime
+public class LoggingTests(SampleApiHost host) : IClassFixture<SampleApiHost>
 {
-    private readonly ApiHost _api = new(database);
-
-    public Task InitializeAsync() => _api.InitializeAsync();
-
-    public Task DisposeAsync() => _api.DisposeAsync();
+    private readonly ApiHost _api = host.Api;
 
     [Fact]
     public async Task A_decision_is_logged_with_its_caller_and_reason_in_the_scope()

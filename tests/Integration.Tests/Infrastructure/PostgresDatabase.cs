@@ -44,6 +44,19 @@ public sealed class PostgresDatabase : IAsyncLifetime
         }
     }
 
+    private static readonly Lazy<Task<PostgresDatabase>> SharedInstance = new(async () =>
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        return database;
+    });
+
+    /// <summary>
+    /// The run's database for fixtures that xunit cannot hand the collection's (class fixtures): the same server, started
+    /// once; a container started here ends with the test process.
+    /// </summary>
+    public static Task<PostgresDatabase> SharedAsync() => SharedInstance.Value;
+
     public static string NewSchemaName() => "t_" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task DropSchemaAsync(string schema)
