@@ -35,7 +35,8 @@ public static class CliApp
         try
         {
             var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
-            using var store = CreateStore(settings);
+            // Only import writes; the query verbs skip Marten's schema check, the larger part of a short command's time.
+            using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
             return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
         }
         catch (Exception e)
@@ -81,11 +82,11 @@ public static class CliApp
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
-    private static Marten.DocumentStore CreateStore(SpiiseeSettings settings)
+    private static Marten.DocumentStore CreateStore(SpiiseeSettings settings, JasperFx.AutoCreate autoCreate)
     {
         try
         {
-            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Calendar, settings.Schema);
+            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Calendar, settings.Schema, autoCreate);
         }
         catch (ArgumentException e)
         {

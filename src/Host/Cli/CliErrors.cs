@@ -13,6 +13,9 @@ public static class CliErrors
         {
             CliException c => (c.ExitCode, c.Message),
             ConfigurationException c => (c.ExitCode, c.Message),
+            // Query verbs do not create the schema (they skip Marten's check to start fast): say what to run.
+            _ when Innermost(e) is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName } => (ExitCodes.Unavailable,
+                "the store has no schema here yet: import a journal or run db-apply first (check Storage__Schema)"),
             _ when IsDatabaseUnavailable(e) => (ExitCodes.Unavailable,
                 $"the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh"),
             _ => (1, Innermost(e).Message),

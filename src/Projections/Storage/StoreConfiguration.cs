@@ -14,12 +14,17 @@ public static class StoreConfiguration
 {
     public const string DefaultSchema = "spiisee";
 
-    public static void Configure(StoreOptions opts, string connectionString, HolidayCalendar calendar, string schema = DefaultSchema)
+    /// <param name="autoCreate">
+    /// Whether Marten checks and migrates the schema on first use. Read-only callers (the CLI's query verbs) pass
+    /// <see cref="AutoCreate.None"/>: that check is most of a short command's time.
+    /// </param>
+    public static void Configure(StoreOptions opts, string connectionString, HolidayCalendar calendar, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
         opts.Serializer(new NewtonsoftMartenSerializer());
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.AutoCreateSchemaObjects = autoCreate;
 
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // Events carry their own business instants (journal lines are historical), so the server timestamps of the
@@ -51,6 +56,7 @@ public static class StoreConfiguration
         return projection;
     }
 
-    public static DocumentStore Create(string connectionString, HolidayCalendar calendar, string schema = DefaultSchema) =>
-        DocumentStore.For(opts => Configure(opts, connectionString, calendar, schema));
+    public static DocumentStore Create(string connectionString, HolidayCalendar calendar, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
+        DocumentStore.For(opts => Configure(opts, connectionString, calendar, schema, autoCreate));
 }
