@@ -4,6 +4,7 @@ using Spiisee.EventSourced.Bench;
 
 // dotnet run -c Release --project bench/Bench -- math [--job short]   BenchmarkDotNet over the policy math
 // dotnet run -c Release --project bench/Bench -- import-load 100000   journal import throughput on PostgreSQL
+// dotnet run -c Release --project bench/Bench -- cold-start [host dll] [runs]   CLI query and host first-request latency
 // dotnet run -c Release --project bench/Bench -- http-load [url] [key] [requests] [clients]   queries against a running host
 return args.FirstOrDefault() switch
 {
@@ -12,6 +13,9 @@ return args.FirstOrDefault() switch
         args.Length > 2 ? args[2] : "demo-auditor-key",
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000,
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 16),
+    "cold-start" => await ColdStart.RunAsync(
+        args.Length > 1 ? args[1] : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll",
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
     _ => Usage(),
@@ -25,6 +29,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench math | import-load [lines] | http-load [url] [key] [requests] [clients]");
+    Console.Error.WriteLine("usage: Bench math | import-load [lines] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
     return 64;
 }

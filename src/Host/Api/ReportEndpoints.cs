@@ -72,6 +72,11 @@ public static class ReportEndpoints
 
     private static async Task<IResult> Timeline<T>(StreamRef stream, Func<T, string> account, HttpContext http, IDocumentStore store) where T : class
     {
+        // A timeline is JSON only: a format it cannot honour is refused rather than ignored.
+        if (http.Request.Query["format"].ToString() is { Length: > 0 } format && format != "json")
+        {
+            return Problems.BadInput(InvalidCodes.InvalidValue, "format", "a timeline is served as json only");
+        }
         await using var session = store.QuerySession();
         var doc = await session.LoadAsync<T>(StreamKeys.For(stream), http.RequestAborted);
         return doc is null || !http.Caller().CanSeeAccount(account(doc)) ? Problems.NotFoundResult($"No such {stream.Kind}.") : Json.Ok(doc);

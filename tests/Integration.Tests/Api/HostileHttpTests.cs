@@ -47,6 +47,8 @@ public class HostileHttpTests(PostgresDatabase database)
             ("GET", "/tickets/T-100/history?asOf=9999-12-31T23:59:59-18:00", null, "asOf"),
             ("GET", "/trouble-tickets/TT-100/history?asOf=9999-12-31T23:59:59-18:00", null, "asOf"),
             ("GET", "/trouble-tickets/TT-100/history?asOf=2026-03-10T00:00:00Z%00junk", null, "asOf"),
+            ("GET", "/trouble-tickets/TT-100/timeline?format=table", null, "format"),
+            ("GET", "/accounts/acme/statements/2026-03?format=xml", null, "format"),
         };
         foreach (var (method, url, body, field) in cases)
         {

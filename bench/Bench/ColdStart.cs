@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace Spiisee.EventSourced.Bench;
+
+/// <summary>
+/// Start-up as a user meets it, with the built Host binary: the wall time of a CLI query, and for the API host the
+/// time until /health answers and the latency of the first request after that. Runs against ConnectionStrings__Spiisee
+/// in a schema of its own, seeded with the worked example.
+/// </summary>
+public static class ColdStart
+{
+    public static async Task<int> RunAsync(string hostDll, int runs)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
+        if (string.IsNullOrEmpty(connection) || !File.Exists(hostDll))
+        {
+            await Console.Error.WriteLineAsync("cold-start needs ConnectionStrings__Spiisee (source scripts/postgres.sh) and the built Host dll");
+            return 69;
+        }
+        var schema = "cold_" + Guid.NewGuid().ToString("N")[..8];
+        var sample = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(hostDll))!, "..", "..", "..", "..", "..", "samples", "march-outage.jsonl");
+        await Cli(hostDll, schema, "import", Path.GetFullPath(sample));
+
+        var cli = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            cli.Add(await Cli(hostDll, schema, "statement", "--account", "acme", "--month", "2026-03"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cli statement: median {Median(cli):F2} s, min {cli.Min():F2} s, max {cli.Max():F2} s over {runs} runs"));
+
+        var ready = new List<double>();
+        var first = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var (r, f) = await Host(hostDll, schema);
+            ready.Add(r);
+            first.Add(f);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"host: /health answers after median {Median(ready):F2} s; first statement request median {Median(first) * 1000:F0} ms (min {first.Min() * 1000:F0}, max {first.Max() * 1000:F0}) over {runs} starts"));
+        return 0;
+    }
+
+    private static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+
+    private static async Task<double> Cli(string hostDll, string schema, params string[] args)
+    {
+        var start = Info(hostDll, schema, args);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Ready, double First)> Host(string hostDll, string schema)
+    {
+        var port = FreePort();
+        var start = Info(hostDll, schema, $"--urls=http://127.0.0.1:{port}");
+        start.Environment["Auth__Keys__0__Key"] = "cold-auditor";
+        start.Environment["Auth__Keys__0__Role"] = "Auditor";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                if (clock.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new TimeoutException("the host did not answer /health within 2 minutes");
+                }
+                await Task.Delay(50);
+            }
+            var ready = clock.Elapsed.TotalSeconds;
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/accounts/acme/statements/2026-03");
+            request.Headers.Add("X-Api-Key", "cold-auditor");
+            var firstClock = Stopwatch.StartNew();
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+            return (ready, firstClock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static ProcessStartInfo Info(string hostDll, string schema, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(hostDll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["Storage__Schema"] = schema;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return start;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
