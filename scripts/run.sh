@@ -21,9 +21,15 @@ export Auth__Keys__2__Role=${Auth__Keys__2__Role:-Customer}
 export Auth__Keys__2__AccountId=${Auth__Keys__2__AccountId:-acme}
 export Auth__Keys__2__ContactId=${Auth__Keys__2__ContactId:-alice@acme.example}
 
-echo "build: dotnet build (Release)" >&2
-dotnet build src/Host/Host.csproj -c Release -nologo -v quiet >&2
 host=src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host
+# A no-op build still costs seconds: build only when a source, project or settings file is newer than the binary.
+if [ ! -f "$host.dll" ] || [ -n "$(find src Directory.Build.props Directory.Packages.props global.json -newer "$host.dll" \
+     \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+  echo "build: dotnet build (Release)" >&2
+  dotnet build src/Host/Host.csproj -c Release -nologo -v quiet >&2
+else
+  echo "build: up to date" >&2
+fi
 
 for journal in samples/*.jsonl; do
   echo "samples: importing $journal" >&2
