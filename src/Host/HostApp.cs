@@ -51,6 +51,8 @@ public static class HostApp
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.Solo);
+        builder.Services.ConfigureMarten((services, opts) =>
+            opts.Logger(new MartenLog(services.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
 
         builder.Host.UseWolverine(opts =>
         {

@@ -15,6 +15,7 @@ public static class AccountDecider
     public static Decision Decide(AccountState? state, AuthorizeContact c, CommandContext ctx) => state switch
     {
         null => Decision.Reject(ReasonCodes.UnknownAccount),
+        _ when ctx.At < state.RegisteredAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ when state.IsAuthorized(c.ContactId) => Decision.Accept(),
         _ => Accept(c.AccountId, new ContactAuthorized(c.AccountId, c.ContactId, ctx.At, ctx.By)),
     };
@@ -22,6 +23,7 @@ public static class AccountDecider
     public static Decision Decide(AccountState? state, RevokeContact c, CommandContext ctx) => state switch
     {
         null => Decision.Reject(ReasonCodes.UnknownAccount),
+        _ when ctx.At < state.RegisteredAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ when !state.IsAuthorized(c.ContactId) => Decision.Reject(ReasonCodes.ContactNotAuthorized),
         _ => Accept(c.AccountId, new ContactRevoked(c.AccountId, c.ContactId, ctx.At, ctx.By)),
     };
@@ -29,12 +31,14 @@ public static class AccountDecider
     public static Decision Decide(AccountState? state, ChangeMonthlyRate c, CommandContext ctx) => state switch
     {
         null => Decision.Reject(ReasonCodes.UnknownAccount),
+        _ when ctx.At < state.RegisteredAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ => Accept(c.AccountId, new MonthlyRateChanged(c.AccountId, c.MonthlyRate, c.EffectiveMonth, ctx.At, ctx.By)),
     };
 
     public static Decision Decide(AccountState? state, RenewMaintenance c, CommandContext ctx) => state switch
     {
         null => Decision.Reject(ReasonCodes.UnknownAccount),
+        _ when ctx.At < state.RegisteredAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ when c.MaintenanceTo < state.MaintenanceFrom => Decision.Reject(ReasonCodes.InvalidAgreement),
         _ => Accept(c.AccountId, new MaintenanceRenewed(c.AccountId, state.MaintenanceTo, c.MaintenanceTo, ctx.At, ctx.By)),
     };
@@ -42,6 +46,7 @@ public static class AccountDecider
     public static Decision Decide(AccountState? state, ScheduleMaintenanceWindow c, CommandContext ctx) => state switch
     {
         null => Decision.Reject(ReasonCodes.UnknownAccount),
+        _ when ctx.At < state.RegisteredAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ => Accept(c.AccountId, new MaintenanceWindowScheduled(c.AccountId, c.From, c.To, ctx.At, ctx.By)),
     };
 

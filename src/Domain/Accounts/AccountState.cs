@@ -12,14 +12,15 @@ public sealed record AccountState(
     LocalDate MaintenanceFrom,
     LocalDate MaintenanceTo,
     IReadOnlyList<string> Contacts,
-    IReadOnlyList<Interval> PrearrangedWindows)
+    IReadOnlyList<Interval> PrearrangedWindows,
+    Instant RegisteredAt = default)
 {
     public bool IsAuthorized(string contactId) => Contacts.Contains(contactId, StringComparer.Ordinal);
 
     public static AccountState? Evolve(AccountState? state, object @event) => (state, @event) switch
     {
         (null, AccountRegistered e) => new AccountState(e.AccountId, e.Name, e.Plan, e.Currency,
-            new RateSchedule(e.MonthlyRate, []), e.MaintenanceFrom, e.MaintenanceTo, [], []),
+            new RateSchedule(e.MonthlyRate, []), e.MaintenanceFrom, e.MaintenanceTo, [], [], e.At),
         (not null, ContactAuthorized e) => state with { Contacts = [.. state.Contacts, e.ContactId] },
         (not null, ContactRevoked e) => state with { Contacts = state.Contacts.Where(c => c != e.ContactId).ToArray() },
         (not null, MonthlyRateChanged e) => state with

@@ -21,6 +21,10 @@ public static class TicketDecider
         {
             return Decision.Reject(ReasonCodes.DuplicateId);
         }
+        if (ctx.At < account.RegisteredAt)
+        {
+            return Decision.Reject(ReasonCodes.OutOfOrder);
+        }
         if (!Coverage.IsOfficialChannel(c.Channel, account.Plan))
         {
             return Decision.Reject(ReasonCodes.UnofficialChannel);
@@ -75,6 +79,7 @@ public static class TicketDecider
     {
         null => Decision.Reject(ReasonCodes.UnknownTicket),
         { IsOpen: false } => Decision.Reject(ReasonCodes.TicketNotOpen),
+        _ when ctx.At < ticket.OpenedAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ when !c.Priority.IsHigherThan(ticket.Priority) => Decision.Reject(ReasonCodes.NotAnEscalation),
         _ => Decision.Accept(new Emitted(StreamRef.Ticket(c.TicketId), new TicketEscalated(c.TicketId, ticket.Priority, c.Priority, c.Reason, ctx.At, ctx.By))),
     };
@@ -83,6 +88,7 @@ public static class TicketDecider
     {
         null => Decision.Reject(ReasonCodes.UnknownTicket),
         { IsOpen: false } => Decision.Reject(ReasonCodes.TicketNotOpen),
+        _ when ctx.At < ticket.OpenedAt => Decision.Reject(ReasonCodes.OutOfOrder),
         _ => Decision.Accept(new Emitted(StreamRef.Ticket(c.TicketId), new TicketClosed(c.TicketId, c.Resolution, ctx.At, ctx.By))),
     };
 }

@@ -93,6 +93,12 @@ public static class TroubleTicketDecider
         {
             return Decision.Reject(ReasonCodes.UnknownTroubleTicket);
         }
+        // A request dated before the trouble ticket opened, or before its close once closed, is refused unrecorded:
+        // recorded, it would be judged against a close it could not have known.
+        if (ctx.At < tt.OpenedAt || ctx.At < tt.ClosedAt)
+        {
+            return Decision.Reject(ReasonCodes.OutOfOrder);
+        }
         if (!account.IsAuthorized(c.ContactId))
         {
             return Decision.Reject(ReasonCodes.NotAuthorizedContact);

@@ -24,7 +24,7 @@ public static class CommandEndpoints
                 .WithName(registration.Name)
                 .WithTags(registration.Route.Tag)
                 .WithSummary(registration.Route.Summary)
-                .Accepts(registration.BodyType, "application/json")
+                .WithMetadata(new RequestBodyAttribute("application/json", registration.BodyType))
                 .Produces<CommandAccepted>(StatusCodes.Status201Created)
                 .Produces<CommandAccepted>(StatusCodes.Status200OK)
                 .WithCommandProblems()

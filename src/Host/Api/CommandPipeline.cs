@@ -37,9 +37,9 @@ public static class CommandPipeline
         foreach (var (field, routeValue) in http.Request.RouteValues)
         {
             var value = routeValue?.ToString() ?? "";
-            if (body![field] is { Type: JTokenType.String } given && (string)given! != value)
+            if (body![field] is { Type: not JTokenType.Null } given && (given.Type != JTokenType.String || (string)given! != value))
             {
-                return Problems.BadInput(InvalidCodes.InvalidValue, field, $"{field} is '{InputRules.Echo(value)}' in the URL but '{InputRules.Echo((string)given!)}' in the body");
+                return Problems.BadInput(InvalidCodes.InvalidValue, field, $"{field} is '{InputRules.Echo(value)}' in the URL; the body may only repeat it");
             }
             body[field] = value;
         }

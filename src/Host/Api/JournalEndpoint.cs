@@ -21,7 +21,7 @@ public static class JournalEndpoint
     /// A back-office import: the body streams through the same importer as the CLI (bounded memory, batched
     /// transactions) and each line's result streams back as it is committed.
     /// </summary>
-    [Consumes("application/x-ndjson"), Produces("application/x-ndjson")]
+    [RequestBody("application/x-ndjson"), Produces("application/x-ndjson")]
     [Authorize(Policy = Policies.BackOffice), WolverinePost("/journal"), Tags("Journal"), EndpointSummary("Import a journal (application/x-ndjson), answered line by line")]
     public static async Task<IResult> Import(HttpContext http, IDocumentStore store, HolidayCalendar calendar, ILogger<JournalImportLog> logger)
     {

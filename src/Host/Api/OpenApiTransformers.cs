@@ -29,7 +29,7 @@ public static partial class OpenApiTransformers
             };
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, context, _) =>
+        options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             operation.Parameters ??= [];
@@ -55,12 +55,20 @@ public static partial class OpenApiTransformers
                     });
                 }
             }
-            if (operation.RequestBody is null && metadata.OfType<Microsoft.AspNetCore.Mvc.ConsumesAttribute>().FirstOrDefault() is { } consumes)
+            if (metadata.OfType<RequestBodyAttribute>().FirstOrDefault() is { } body)
             {
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Content = consumes.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        [body.ContentType] = new()
+                        {
+                            Schema = body.Schema is null
+                                ? new OpenApiSchema { Type = JsonSchemaType.String }
+                                : await context.GetOrCreateSchemaAsync(body.Schema, null, ct),
+                        },
+                    },
                 };
             }
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
@@ -88,7 +96,6 @@ public static partial class OpenApiTransformers
                     }
                 }
             }
-            return Task.CompletedTask;
         });
     }
 

@@ -16,6 +16,8 @@ public static class CliErrors
             // Query verbs do not create the schema (they skip Marten's check to start fast): say what to run.
             _ when Innermost(e) is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName } => (ExitCodes.Unavailable,
                 "the store has no schema here yet: import a journal or run db-apply first (check Storage__Schema)"),
+            _ when Innermost(e) is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } or IOException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } }
+                => (ExitCodes.Unavailable, $"the host's address is already in use ({Innermost(e).Message}); set SPIISEE_PORT or --urls to a free port"),
             _ when IsDatabaseUnavailable(e) => (ExitCodes.Unavailable,
                 $"the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh"),
             _ => (1, Innermost(e).Message),

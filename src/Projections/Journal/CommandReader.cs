@@ -83,7 +83,7 @@ public static class CommandReader
     public static string Id(JObject o, string field) => InputRules.Id(String(o, field), field);
 
     /// <summary>A word the policy compares (channel, category, release stage, language, currency): an id's rules.</summary>
-    public static string Token(JObject o, string field) => InputRules.Id(String(o, field), field);
+    public static string Token(JObject o, string field) => InputRules.Id(String(o, field), field, pathSafe: false);
 
     public static bool Absent(JObject o, string field) => o[field] is null or { Type: JTokenType.Null };
 

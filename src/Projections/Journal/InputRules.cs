@@ -26,7 +26,8 @@ public static class InputRules
     /// separators, lone surrogates or the replacement character, and no surrounding white space, so no invisible
     /// character tells two ids apart. (Look-alike letters of other scripts stay distinct ids.)
     /// </summary>
-    public static string Id(string value, string field)
+    /// <param name="pathSafe">Whether the id may travel in a URL path (every id does; words the policy compares do not).</param>
+    public static string Id(string value, string field, bool pathSafe = true)
     {
         if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
         {
@@ -44,8 +45,9 @@ public static class InputRules
         {
             var c = value[i];
             var category = char.GetUnicodeCategory(c);
+            // Ids travel in URL paths: '/', '\\', '?' and '#' would make them unreachable there.
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                || c == '\uFFFD' || LoneSurrogateAt(value, i))
+                || c == '\uFFFD' || (pathSafe && c is '/' or '\\' or '?' or '#') || LoneSurrogateAt(value, i))
             {
                 throw BadCharacter(field, value, i);
             }

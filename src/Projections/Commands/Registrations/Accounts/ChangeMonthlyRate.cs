@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Newtonsoft.Json.Linq;
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
@@ -10,7 +11,7 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.Accounts;
 
 /// <summary>R5: the rate from an effective month (YYYY-MM) on, earlier months included when recorded late.</summary>
-public sealed record ChangeMonthlyRateBody(decimal MonthlyRate, string EffectiveMonth);
+public sealed record ChangeMonthlyRateBody([property: JsonNumberHandling(JsonNumberHandling.Strict)] decimal MonthlyRate, string EffectiveMonth);
 
 public sealed class ChangeMonthlyRateRegistration : CommandRegistration<ChangeMonthlyRate, ChangeMonthlyRateBody>
 {

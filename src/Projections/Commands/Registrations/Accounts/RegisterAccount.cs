@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Newtonsoft.Json.Linq;
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
@@ -10,7 +11,9 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.Accounts;
 
 /// <summary>R5: a new account with its plan, rate and maintenance agreement.</summary>
-public sealed record RegisterAccountBody(string AccountId, string? Name, Plan Plan, decimal MonthlyRate, string Currency, string MaintenanceFrom, string MaintenanceTo);
+public sealed record RegisterAccountBody(
+    string AccountId, Plan Plan, [property: JsonNumberHandling(JsonNumberHandling.Strict)] decimal MonthlyRate, string Currency, string MaintenanceFrom,
+    string MaintenanceTo, string? Name = null);
 
 public sealed class RegisterAccountRegistration : CommandRegistration<RegisterAccount, RegisterAccountBody>
 {

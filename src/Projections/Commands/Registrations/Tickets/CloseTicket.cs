@@ -10,7 +10,7 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.Tickets;
 
 /// <summary>R7: closing an open ticket, with how it was resolved.</summary>
-public sealed record CloseTicketBody(string? Resolution);
+public sealed record CloseTicketBody(string? Resolution = null);
 
 public sealed class CloseTicketRegistration : CommandRegistration<CloseTicket, CloseTicketBody>
 {

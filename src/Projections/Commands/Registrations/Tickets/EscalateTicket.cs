@@ -10,7 +10,7 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.Tickets;
 
 /// <summary>R7: a higher priority, and why.</summary>
-public sealed record EscalateTicketBody(Priority Priority, string? Reason);
+public sealed record EscalateTicketBody(Priority Priority, string? Reason = null);
 
 public sealed class EscalateTicketRegistration : CommandRegistration<EscalateTicket, EscalateTicketBody>
 {

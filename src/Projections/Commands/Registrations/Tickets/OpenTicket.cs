@@ -14,8 +14,8 @@ namespace Spiisee.EventSourced.Projections.Commands.Registrations.Tickets;
 /// names the contact.
 /// </summary>
 public sealed record OpenTicketBody(
-    string? TicketId, string AccountId, string? ContactId, string Channel, Priority Priority, string Category, string ReleaseStage,
-    bool? Customized, string? Language, string? Summary);
+    string AccountId, string Channel, Priority Priority, string Category, string ReleaseStage, string? TicketId = null, string? ContactId = null,
+    bool? Customized = null, string? Language = null, string? Summary = null);
 
 public sealed class OpenTicketRegistration : CommandRegistration<OpenTicket, OpenTicketBody>
 {

@@ -10,7 +10,7 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.TroubleTickets;
 
 /// <summary>R8: closing ends the outage; an unresolved trouble ticket needs its root cause here.</summary>
-public sealed record CloseTroubleTicketBody(RootCause? RootCause);
+public sealed record CloseTroubleTicketBody(RootCause? RootCause = null);
 
 public sealed class CloseTroubleTicketRegistration : CommandRegistration<CloseTroubleTicket, CloseTroubleTicketBody>
 {

@@ -10,7 +10,7 @@ using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.TroubleTickets;
 
 /// <summary>R12: a credit request by an authorized contact; customers leave out <c>contactId</c> (the key names it).</summary>
-public sealed record RequestCreditBody(string? ContactId, string? RequestId);
+public sealed record RequestCreditBody(string? ContactId = null, string? RequestId = null);
 
 public sealed class RequestCreditRegistration : CommandRegistration<RequestCredit, RequestCreditBody>
 {
