@@ -21,19 +21,27 @@ export Auth__Keys__2__Role=${Auth__Keys__2__Role:-Customer}
 export Auth__Keys__2__AccountId=${Auth__Keys__2__AccountId:-acme}
 export Auth__Keys__2__ContactId=${Auth__Keys__2__ContactId:-alice@acme.example}
 
-host=src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host
-# A no-op build still costs seconds: build only when a source, project or settings file is newer than the binary.
+# The Host is published ahead-of-time compiled (ReadyToRun): a CLI call and the first request take about half as long.
+# Published again only when a source, project or settings file is newer than the published binary.
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+publish=src/Host/bin/publish
+host=$publish/Spiisee.EventSourced.Host
 if [ ! -f "$host.dll" ] || [ -n "$(find src Directory.Build.props Directory.Packages.props global.json -newer "$host.dll" \
      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
-  echo "build: dotnet build (Release)" >&2
-  dotnet build src/Host/Host.csproj -c Release -nologo -v quiet >&2
+  echo "build: dotnet publish (Release, ReadyToRun, $rid)" >&2
+  if ! dotnet publish src/Host/Host.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+       -o "$publish" -nologo -v quiet >&2; then
+    echo "build: the ReadyToRun publish failed; building without it" >&2
+    dotnet build src/Host/Host.csproj -c Release -nologo -v quiet >&2
+    host=src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host
+  fi
 else
   echo "build: up to date" >&2
 fi
 
 for journal in samples/*.jsonl; do
   echo "samples: importing $journal" >&2
-  "$host" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }
+  dotnet "$host.dll" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }
 done
 
 cat <<MSG
@@ -55,4 +63,4 @@ Try:
 Ctrl-C stops the host; PostgreSQL keeps running for the next run.
 MSG
 
-exec "$host" --urls "$url"
+exec dotnet "$host.dll" --urls "$url"

@@ -20,8 +20,13 @@ public static class ColdStart
             return 69;
         }
         var schema = "cold_" + Guid.NewGuid().ToString("N")[..8];
-        var sample = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(hostDll))!, "..", "..", "..", "..", "..", "samples", "march-outage.jsonl");
-        await Cli(hostDll, schema, "import", Path.GetFullPath(sample));
+        var root = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Spiisee.EventSourced.sln")))
+        {
+            root = root.Parent;
+        }
+        var sample = Path.Combine(root?.FullName ?? ".", "samples", "march-outage.jsonl");
+        await Cli(hostDll, schema, "import", sample);
 
         var cli = new List<double>();
         for (var i = 0; i < runs; i++)
