@@ -14,7 +14,9 @@ return args.FirstOrDefault() switch
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000,
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 16),
     "cold-start" => await ColdStart.RunAsync(
-        args.Length > 1 ? args[1] : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll",
+        args.Length > 1 ? args[1]
+            : File.Exists("src/Host/bin/publish/Spiisee.EventSourced.Host.dll") ? "src/Host/bin/publish/Spiisee.EventSourced.Host.dll"
+            : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll",
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
