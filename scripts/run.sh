@@ -39,6 +39,10 @@ else
   echo "build: up to date" >&2
 fi
 
+# The host runs as in Production: it serves the schema db-apply leaves and never migrates it itself.
+echo "schema: db-apply" >&2
+dotnet "$host.dll" db-apply >/dev/null || { echo "schema: db-apply failed" >&2; exit 1; }
+
 for journal in samples/*.jsonl; do
   echo "samples: importing $journal" >&2
   dotnet "$host.dll" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }

@@ -26,6 +26,7 @@ public static class ColdStart
             root = root.Parent;
         }
         var sample = Path.Combine(root?.FullName ?? ".", "samples", "march-outage.jsonl");
+        await Cli(hostDll, schema, "db-apply");
         await Cli(hostDll, schema, "import", sample);
 
         var cli = new List<double>();

@@ -40,17 +40,27 @@ public static class HostApp
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
 
-        builder.Services.AddMarten(opts =>
+        // Production serves the schema as db-apply left it; elsewhere the host creates or migrates it at start.
+        var production = builder.Environment.IsProduction();
+        if (production)
+        {
+            builder.Services.AddHostedService<SchemaCheck>();
+        }
+        var marten = builder.Services.AddMarten(opts =>
             {
-                StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema);
+                StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema,
+                    production ? JasperFx.AutoCreate.None : JasperFx.AutoCreate.CreateOrUpdate);
                 // Marten emits spans and counters only when asked: connection spans and appended-event counts.
                 opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.Solo);
+        if (!production)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
         builder.Services.ConfigureMarten((services, opts) =>
             opts.Logger(new MartenLog(services.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
 

@@ -59,6 +59,9 @@ public sealed class KestrelHost : IAsyncDisposable
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
+            // Not Development, so the ahead-of-time generated code is what runs; not Production, so the host creates
+            // each test's schema itself (a Production host serves only what db-apply made: ProductionSchemaTests).
+            "--environment=Testing",
             $"--ConnectionStrings:Spiisee={_database.ConnectionString}",
             $"--Storage:Schema={Schema}",
             $"--Auth:Keys:0:Key={BackOffice}", "--Auth:Keys:0:Role=BackOffice", "--Auth:Keys:0:Name=backoffice",
