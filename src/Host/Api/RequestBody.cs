@@ -15,7 +15,8 @@ public static class RequestBody
 
     public static async Task<(JObject? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        if (!IsJson(request.ContentType))
+        // ASP.NET Core's own test: application/json or any +json type, with or without a charset.
+        if (!request.HasJsonContentType())
         {
             return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "A command body is a JSON object sent as application/json."));
@@ -67,11 +68,6 @@ public static class RequestBody
                 : Problems.BadInput(failure.Code, failure.Field, failure.Message));
         }
     }
-
-    private static bool IsJson(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static IResult TooLarge() => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"A command body may be at most {MaxCommandBytes} bytes.");

@@ -35,6 +35,16 @@ public sealed class AccountStatements
     public static readonly IReadOnlyList<Type> InputEvents =
         [typeof(AccountRegistered), typeof(MonthlyRateChanged), typeof(MaintenanceWindowScheduled), typeof(CreditRequestApproved)];
 
+    /// <summary>The account whose statements an event of <see cref="InputEvents"/> is an input of, or null for any other event.</summary>
+    public static string? AccountOf(object data) => data switch
+    {
+        AccountRegistered e => e.AccountId,
+        MonthlyRateChanged e => e.AccountId,
+        MaintenanceWindowScheduled e => e.AccountId,
+        CreditRequestApproved e => e.AccountId,
+        _ => null,
+    };
+
     /// <summary>Takes one input event in and says which projected months it changes (to be recomputed).</summary>
     public IReadOnlyCollection<YearMonth> Record(object data)
     {

@@ -1,6 +1,3 @@
-using Spiisee.EventSourced.Domain.Accounts;
-using Spiisee.EventSourced.Domain.TroubleTickets;
-
 namespace Spiisee.EventSourced.Projections.Statements;
 
 /// <summary>
@@ -13,16 +10,6 @@ namespace Spiisee.EventSourced.Projections.Statements;
 /// </summary>
 public static class StatementWriters
 {
-    /// <summary>The account whose statements an event is an input of (R5, R10, R12, R13), or null.</summary>
-    public static string? AccountOf(object data) => data switch
-    {
-        AccountRegistered e => e.AccountId,
-        MonthlyRateChanged e => e.AccountId,
-        MaintenanceWindowScheduled e => e.AccountId,
-        CreditRequestApproved e => e.AccountId,
-        _ => null,
-    };
-
     /// <summary>
     /// Waits for the statement lock of every account the events touch, inside the session's transaction (see
     /// <see cref="Commands.WriteSession"/>). Locks are taken in hash order within one statement, so two transactions
@@ -31,7 +18,7 @@ public static class StatementWriters
     /// </summary>
     public static async Task LockAsync(Commands.WriteSession write, IEnumerable<object> events, CancellationToken ct)
     {
-        var accounts = events.Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var accounts = events.Select(AccountStatements.AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (accounts.Length == 0)
         {
             return;

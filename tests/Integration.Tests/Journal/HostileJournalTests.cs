@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using Npgsql;
@@ -142,7 +141,7 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         await File.WriteAllTextAsync(path, string.Join('\n', Good.Concat(hostile)) + "\n");
         try
         {
-            var (exit, stdout, stderr) = await RunCliAsync("import", path);
+            var (exit, stdout, stderr) = await Cli.HostProcess.RunAsync(Database.ConnectionString, Schema, "import", path);
             exit.ShouldBe(65, stderr);
             var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
             lines.Count.ShouldBe(Good.Length + hostile.Count);
@@ -218,22 +217,5 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         bounded.Exceeded.ShouldBeTrue();
         results.Count.ShouldBe(Good.Length);
         results.ShouldAllBe(r => r.Status == LineStatus.Accepted);
-    }
-
-    private async Task<(int Exit, string Out, string Err)> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Spiisee.EventSourced.Host.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["ConnectionStrings__Spiisee"] = Database.ConnectionString;
-        start.Environment["Storage__Schema"] = Schema;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

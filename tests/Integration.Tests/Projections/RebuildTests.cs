@@ -12,8 +12,6 @@ namespace Spiisee.EventSourced.Integration.Tests.Projections;
 [Collection(PostgresCollection.Name)]
 public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
 {
-    private static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile"];
-
     private async Task ImportSamplesAsync()
     {
         foreach (var journal in new[] { "march-outage.jsonl", "quarter-2026-q1.jsonl" })
@@ -23,50 +21,29 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
         }
     }
 
-    private static async Task<string> SnapshotAsync(IDocumentStore store)
-    {
-        await using var session = store.QuerySession();
-        var all = new
-        {
-            statements = (await session.Query<AccountStatements>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
-            tickets = (await session.Query<TicketTimeline>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
-            troubleTickets = (await session.Query<TroubleTicketFile>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
-        };
-        return JsonConvert.SerializeObject(all, JsonSettings.Create(indented: true));
-    }
-
-    private static async Task RebuildAsync(IDocumentStore store, params string[] names)
-    {
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        foreach (var name in names)
-        {
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(2), CancellationToken.None);
-        }
-    }
-
     [Fact] // A full rebuild reproduces every projected document exactly.
     public async Task Rebuild_reproduces_every_document()
     {
         await ImportSamplesAsync();
-        var before = await SnapshotAsync(Store);
+        var before = await Projected.SnapshotAsync(Store);
         before.ShouldContain("GTT-1");
 
-        await RebuildAsync(Store, ProjectionNames);
+        await Projected.RebuildAsync(Store, Projected.ProjectionNames);
 
-        (await SnapshotAsync(Store)).ShouldBe(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
     }
 
     [Fact] // Rebuilding after wiping the documents brings them all back.
     public async Task Rebuild_from_nothing()
     {
         await ImportSamplesAsync();
-        var before = await SnapshotAsync(Store);
+        var before = await Projected.SnapshotAsync(Store);
         await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(AccountStatements));
         await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TroubleTicketFile));
 
-        await RebuildAsync(Store, ProjectionNames);
+        await Projected.RebuildAsync(Store, Projected.ProjectionNames);
 
-        (await SnapshotAsync(Store)).ShouldBe(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
     }
 
     [Fact] // R3/R9: declaring 4 March 2026 a holiday moves TT-100's target day to 5 March; only 6 March stays overdue.
@@ -78,7 +55,7 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
 
         var changed = new HolidayCalendar(new CalendarSettings([new LocalDate(2026, 3, 4)], []));
         using var other = StoreConfiguration.Create(Database.ConnectionString, changed, Schema);
-        await RebuildAsync(other, "AccountStatements");
+        await Projected.RebuildAsync(other, "AccountStatements");
 
         var acme = await StatementAsync(other, "acme", 3, changed);
         (acme.OverdueBusinessDays, acme.MttrCredit, acme.TotalCredit).ShouldBe((1L, 100.00m, 1200.00m));
