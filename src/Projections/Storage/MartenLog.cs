@@ -46,13 +46,17 @@ public sealed partial class MartenLog(ILogger logger) : IMartenLogger, IMartenSe
 
     private void Failure(Exception ex, string what)
     {
-        if (ConcurrencyFailures.IsConcurrencyFailure(ex))
+        // Marten logs the database's refusal before wrapping it: SQLSTATE MT003 is its stream version check.
+        if (ConcurrencyFailures.IsConcurrencyFailure(ex) || StreamVersionMismatch(ex))
         {
             LogConflict(logger, ex.GetType().Name);
             return;
         }
         LogFailed(logger, ex, what.Length > 2_000 ? what[..2_000] + "..." : what);
     }
+
+    private static bool StreamVersionMismatch(Exception? ex) =>
+        ex is not null && (ex is PostgresException { SqlState: "MT003" } || StreamVersionMismatch(ex.InnerException));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schema change: {Sql}")]
     private static partial void LogSchemaChange(ILogger logger, string sql);
