@@ -25,10 +25,10 @@ public static class ImportLoad
         var path = Path.Combine(Path.GetTempPath(), $"spiisee-load-{lines}.jsonl");
         var written = Generate(path, lines);
         var schema = "load_" + Guid.NewGuid().ToString("N")[..8];
-        using var store = StoreConfiguration.Create(connection, HolidayCalendar.Default, schema);
+        using var store = StoreConfiguration.Create(connection, schema);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-        var importer = new JournalImporter(store, HolidayCalendar.Default, Actor.System("load"));
+        var importer = new JournalImporter(store, Actor.System("load"));
         var clock = Stopwatch.StartNew();
         await using var reader = File.OpenRead(path);
         var summary = await importer.ImportAsync(reader, _ => ValueTask.CompletedTask, p => Console.Error.WriteLine($"  {p}"), default);

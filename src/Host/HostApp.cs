@@ -34,7 +34,6 @@ public static class HostApp
             ?? throw new ConfigurationException(ExitCodes.Unavailable, "no database configured: set ConnectionStrings__Spiisee (./scripts/run.sh provides one)");
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(settings.Calendar);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
@@ -46,9 +45,10 @@ public static class HostApp
         {
             builder.Services.AddHostedService<SchemaCheck>();
         }
+        builder.Services.AddHostedService<CalendarSeeding>();
         var marten = builder.Services.AddMarten(opts =>
             {
-                StoreConfiguration.Configure(opts, connection, settings.Calendar, settings.Schema,
+                StoreConfiguration.Configure(opts, connection, settings.Schema,
                     production ? JasperFx.AutoCreate.None : JasperFx.AutoCreate.CreateOrUpdate);
                 // Marten emits spans and counters only when asked: connection spans and appended-event counts.
                 opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;

@@ -34,6 +34,9 @@ public sealed class HolidayCalendar
 
     public CalendarSettings Settings { get; }
 
+    /// <summary>The calendar stream's version this calendar was built from (R14).</summary>
+    public long Version => Settings.Version;
+
     /// <summary>
     /// A stable fingerprint of everything that changes a figure: the holiday set, the zone, support hours and the
     /// policy version. Figures carry it so two computations can be told apart after a calendar change.
@@ -192,7 +195,7 @@ public sealed class HolidayCalendar
 
         var canonical = $"policy={PolicyVersion};zone={PolicyTime.ZoneId}@{DateTimeZoneProviders.Tzdb.VersionId};"
             + $"support={SupportStart:HH:mm}-{SupportEnd:HH:mm};holidays=us-federal-observed;"
-            + $"extra=[{Dates(_extra)}];withdrawn=[{Dates(_withdrawn)}]";
+            + $"version={Settings.Version};extra=[{Dates(_extra)}];withdrawn=[{Dates(_withdrawn)}]";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..12];
         return $"{canonical};sha256={hash}";
     }

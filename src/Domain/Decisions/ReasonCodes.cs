@@ -23,6 +23,9 @@ public static class ReasonCodes
     public const string TroubleTicketNotClosed = nameof(TroubleTicketNotClosed);
     public const string LateRequest = nameof(LateRequest);
     public const string ExcludedCause = nameof(ExcludedCause);
+    public const string DuplicateHoliday = nameof(DuplicateHoliday);
+    public const string NotAHoliday = nameof(NotAHoliday);
+    public const string NotAWeekday = nameof(NotAWeekday);
 
     /// <summary>An extra code, not the policy's own (docs/policy.md R5, Reading): revoking a contact that is not authorized (nothing to revoke).</summary>
     public const string ContactNotAuthorized = nameof(ContactNotAuthorized);

@@ -5,6 +5,7 @@ public enum StreamKind
     Account,
     Ticket,
     TroubleTicket,
+    Calendar,
 }
 
 /// <summary>Ids are unique per kind (R5), so a stream is named by its kind and id together.</summary>
@@ -13,6 +14,9 @@ public readonly record struct StreamRef(StreamKind Kind, string Id)
     public static StreamRef Account(string id) => new(StreamKind.Account, id);
     public static StreamRef Ticket(string id) => new(StreamKind.Ticket, id);
     public static StreamRef TroubleTicket(string id) => new(StreamKind.TroubleTicket, id);
+
+    /// <summary>R14: the one holiday calendar of the deployment.</summary>
+    public static StreamRef Calendar { get; } = new(StreamKind.Calendar, "holidays");
 
     public override string ToString() => $"{Kind}:{Id}";
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Spiisee.EventSourced.Domain.Calendar;
 
 namespace Spiisee.EventSourced.Domain.Sla;
 
@@ -24,7 +25,9 @@ public sealed record MonthlyStatement(
     IReadOnlyList<StatementTroubleTicket> TroubleTickets,
     IReadOnlyList<LedgerLine> Ledger,
     IReadOnlyList<Interval> DowntimeIntervals,
-    string Calendar);
+    string Calendar,
+    long CalendarVersion,
+    IssuedFigures? Issued);
 
 /// <summary>One approved trouble ticket's part in a month: what was counted, what was carved out, and why.</summary>
 public sealed record StatementTroubleTicket(
@@ -45,5 +48,41 @@ public sealed record StatementTroubleTicket(
     decimal MttrBusinessDays,
     Instant RequestApprovedAt);
 
-/// <summary>R13: a change to a statement caused by one approval, and the invoice it is applied to.</summary>
-public sealed record LedgerLine(string TroubleTicketId, string RequestId, Instant ApprovedAt, decimal Amount, YearMonth InvoiceMonth);
+public enum LedgerLineKind
+{
+    Credit,
+    Correction,
+}
+
+/// <summary>
+/// R13/R14: a change to a month's total and the invoice it is applied to: a <see cref="LedgerLineKind.Credit"/> made by
+/// an approval, or a <see cref="LedgerLineKind.Correction"/> made by a calendar change recorded after the month was
+/// issued. <see cref="At"/> is when it was determined: the approval's or the change's instant.
+/// </summary>
+public sealed record LedgerLine(
+    LedgerLineKind Kind, string? TroubleTicketId, string? RequestId, Instant At, decimal Amount, YearMonth InvoiceMonth, CalendarChange? Change)
+{
+    public static LedgerLine Credit(string troubleTicketId, string requestId, Instant approvedAt, decimal amount) =>
+        new(LedgerLineKind.Credit, troubleTicketId, requestId, approvedAt, amount, Time.PolicyTime.MonthOf(approvedAt).PlusMonths(1), null);
+
+    /// <summary>R14: on the invoice of the month after the local month in which the change was recorded.</summary>
+    public static LedgerLine Correction(CalendarChange change, decimal amount) =>
+        new(LedgerLineKind.Correction, null, null, change.At, amount, Time.PolicyTime.MonthOf(change.At).PlusMonths(1), change);
+}
+
+/// <summary>
+/// R14: a month's figures as last issued (by the last approval that changed its total), shown beside the current
+/// figures when calendar changes recorded since then give different ones, with those changes.
+/// </summary>
+public sealed record IssuedFigures(
+    Instant IssuedAt,
+    long CalendarVersion,
+    string Calendar,
+    decimal DowntimeMinutes,
+    decimal AvailabilityPercent,
+    long AvailabilityIncrements,
+    decimal AvailabilityCredit,
+    long OverdueBusinessDays,
+    decimal MttrCredit,
+    decimal TotalCredit,
+    IReadOnlyList<CalendarChange> ChangedBy);

@@ -4,52 +4,139 @@ using Spiisee.EventSourced.Domain.Time;
 
 namespace Spiisee.EventSourced.Domain.Sla;
 
-/// <summary>R9, R10, R13: a month's statement computed from its inputs.</summary>
+/// <summary>R9, R10, R13, R14: a month's statement computed from its inputs and the calendar as recorded.</summary>
 public static class StatementCalculator
 {
-    public static MonthlyStatement Compute(StatementInputs inputs, YearMonth month, HolidayCalendar calendar)
-    {
-        var monthInterval = PolicyTime.MonthInterval(month);
-        var monthSeconds = WholeSeconds(monthInterval.Duration);
-        var rate = inputs.Rates.RateFor(month);
-        var windows = MaintenanceWindows.StandardWithin(monthInterval).Union(IntervalSet.Of(inputs.PrearrangedWindows).Clip(monthInterval));
+    /// <summary>
+    /// R13/R14: the month's current figures use every recorded calendar change; its ledger replays the approvals and
+    /// the calendar changes in the order they were recorded, so each credit is what its approval issued with the calendar
+    /// of that instant, and each later change that alters the total adds a correction instead of rewriting a credit.
+    /// </summary>
+    public static MonthlyStatement Compute(StatementInputs inputs, YearMonth month, CalendarHistory history) =>
+        Compute(inputs, month, history.Current, history.At, history.AtVersion, history.Changes);
 
+    /// <summary>A statement under one calendar that never changed (R3's default, or a fixed one in tests and benchmarks).</summary>
+    public static MonthlyStatement Compute(StatementInputs inputs, YearMonth month, HolidayCalendar calendar) =>
+        Compute(inputs, month, calendar, _ => calendar, _ => calendar, []);
+
+    private static MonthlyStatement Compute(StatementInputs inputs, YearMonth month, HolidayCalendar current,
+        Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, IReadOnlyList<CalendarChange> changes)
+    {
+        var month0 = new MonthContext(month, inputs);
         var tickets = inputs.ApprovedTickets
-            .Where(t => Touches(t, monthInterval))
+            .Where(t => Touches(t, month0.Interval))
             .OrderBy(t => t.ApprovedAt).ThenBy(t => t.TroubleTicketId, StringComparer.Ordinal)
+            .Select(t => new Part(t, Counted(t, month0)))
             .ToList();
 
-        // Each ticket's part is computed once; the statement and its ledger accumulate them in approval order.
         var lines = new List<StatementTroubleTicket>(tickets.Count);
-        var ledger = new List<LedgerLine>();
         var downtime = IntervalSet.Empty;
         long overdueDays = 0;
-        var totals = Totals(0, 0, monthSeconds, rate);
-        foreach (var t in tickets)
+        foreach (var part in tickets)
         {
-            var (line, counted) = Line(t, month, monthInterval, windows, calendar);
+            var line = Line(part, month0, current);
             lines.Add(line);
-            downtime = downtime.Union(counted);
+            downtime = downtime.Union(part.Counted);
             overdueDays += line.OverdueDays.Count;
+        }
+        var totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, month0);
+        var (ledger, issued) = Ledger(tickets, month0, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
 
-            // R13: each approval that changes the statement adds a ledger line for the difference it made.
-            var previous = totals.Total;
-            totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, monthSeconds, rate);
-            if (totals.Total != previous)
+        return new MonthlyStatement(
+            inputs.AccountId, month, inputs.Currency, month0.Rate,
+            month0.Seconds / 60, CreditMath.Minutes(totals.DowntimeSeconds), totals.DowntimeSeconds,
+            CreditMath.AvailabilityPercent(totals.DowntimeSeconds, month0.Seconds), totals.Below,
+            totals.Increments, totals.AvailabilityCredit, totals.AvailabilityCapped,
+            overdueDays, totals.MttrCredit, totals.MttrCapped, CreditMath.Cents(CreditMath.Cap(month0.Rate)),
+            totals.Total, lines, ledger, downtime.Intervals, current.Identity, current.Version, issued);
+    }
+
+    /// <summary>
+    /// R13: each approval that changes the total adds a credit for the difference, determined with the calendar recorded
+    /// at its instant. R14: each calendar change recorded after the month was first issued that changes the total adds a
+    /// correction. A change recorded at the same instant as an approval counts as known to it.
+    /// </summary>
+    private static (List<LedgerLine> Ledger, IssuedFigures? Issued) Ledger(List<Part> tickets, MonthContext month,
+        Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, List<CalendarChange> changes,
+        MonthTotals current, HolidayCalendar currentCalendar)
+    {
+        var steps = tickets.Select((p, i) => (At: p.Ticket.ApprovedAt, Rank: 1, Index: (long)i, Part: (Part?)p, Change: (CalendarChange?)null))
+            .Concat(changes.Select(c => (c.At, Rank: 0, Index: c.Version, Part: (Part?)null, Change: (CalendarChange?)c)))
+            .OrderBy(s => s.At).ThenBy(s => s.Rank).ThenBy(s => s.Index);
+
+        var ledger = new List<LedgerLine>();
+        var included = new List<Part>();
+        var downtime = IntervalSet.Empty;
+        HolidayCalendar? calendar = null;
+        long overdue = 0;
+        var issuedTotal = 0m;
+        (Instant At, MonthTotals Totals, HolidayCalendar Calendar)? lastIssue = null;
+        var changedSinceIssue = new List<CalendarChange>();
+        foreach (var step in steps)
+        {
+            if (step.Part is { } part)
             {
-                ledger.Add(new LedgerLine(t.TroubleTicketId, t.RequestId, t.ApprovedAt, totals.Total - previous,
-                    PolicyTime.MonthOf(t.ApprovedAt).PlusMonths(1)));
+                var at = calendarAt(step.At);
+                if (calendar is null || at.Version != calendar.Version)
+                {
+                    calendar = at;
+                    overdue = included.Sum(p => Overdue(p, month, at));
+                }
+                included.Add(part);
+                downtime = downtime.Union(part.Counted);
+                overdue += Overdue(part, month, calendar);
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month);
+                if (totals.Total != issuedTotal)
+                {
+                    ledger.Add(LedgerLine.Credit(part.Ticket.TroubleTicketId, part.Ticket.RequestId, part.Ticket.ApprovedAt, totals.Total - issuedTotal));
+                    issuedTotal = totals.Total;
+                    lastIssue = (step.At, totals, calendar);
+                    changedSinceIssue.Clear();
+                }
+            }
+            else if (included.Count > 0 && step.Change is { } change)
+            {
+                var after = calendarOfVersion(change.Version);
+                calendar = after;
+                overdue = included.Sum(p => Overdue(p, month, after));
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month);
+                changedSinceIssue.Add(change);
+                if (totals.Total != issuedTotal)
+                {
+                    ledger.Add(LedgerLine.Correction(change, totals.Total - issuedTotal));
+                    issuedTotal = totals.Total;
+                }
             }
         }
 
-        return new MonthlyStatement(
-            inputs.AccountId, month, inputs.Currency, rate,
-            monthSeconds / 60, CreditMath.Minutes(totals.DowntimeSeconds), totals.DowntimeSeconds,
-            CreditMath.AvailabilityPercent(totals.DowntimeSeconds, monthSeconds), totals.Below,
-            totals.Increments, totals.AvailabilityCredit, totals.AvailabilityCapped,
-            overdueDays, totals.MttrCredit, totals.MttrCapped, CreditMath.Cents(CreditMath.Cap(rate)),
-            totals.Total, lines, ledger, downtime.Intervals, calendar.Identity);
+        IssuedFigures? issued = null;
+        if (lastIssue is { } last && (last.Totals != current || changedSinceIssue.Count > 0 && last.Calendar.Version != currentCalendar.Version
+                && OverdueDiffer(tickets, month, last.Calendar, currentCalendar)))
+        {
+            var t = last.Totals;
+            issued = new IssuedFigures(last.At, last.Calendar.Version, last.Calendar.Identity, CreditMath.Minutes(t.DowntimeSeconds),
+                CreditMath.AvailabilityPercent(t.DowntimeSeconds, month.Seconds), t.Increments, t.AvailabilityCredit, t.OverdueDays,
+                t.MttrCredit, t.Total, changedSinceIssue.ToList());
+        }
+        return (ledger, issued);
     }
+
+    private static bool OverdueDiffer(List<Part> tickets, MonthContext month, HolidayCalendar a, HolidayCalendar b) =>
+        tickets.Any(p => !Mttr.OverdueDaysIn(month.Month, p.Ticket.MttrAnchor, p.Ticket.ResolvedAt, a)
+            .SequenceEqual(Mttr.OverdueDaysIn(month.Month, p.Ticket.MttrAnchor, p.Ticket.ResolvedAt, b)));
+
+    /// <summary>
+    /// Only the overdue days (R9) depend on the calendar, and only through dates from the MTTR anchor's local date to the
+    /// day after the last passed day: changes to other dates cannot alter this month's figures and are not replayed.
+    /// </summary>
+    private static List<CalendarChange> Relevant(IReadOnlyList<CalendarChange> changes, List<Part> tickets) =>
+        changes.Count == 0 || tickets.Count == 0
+            ? []
+            : changes.Where(c => tickets.Any(p =>
+                c.Date >= PolicyTime.LocalDateOf(p.Ticket.MttrAnchor) && c.Date <= Mttr.LastPassedDay(p.Ticket.ResolvedAt).PlusDays(1))).ToList();
+
+    private static long Overdue(Part part, MonthContext month, HolidayCalendar calendar) =>
+        Mttr.OverdueDaysIn(month.Month, part.Ticket.MttrAnchor, part.Ticket.ResolvedAt, calendar).Count;
 
     private static bool Touches(ApprovedTroubleTicket t, Interval month)
     {
@@ -58,53 +145,62 @@ public static class StatementCalculator
         return first < month.End && last >= month.Start;
     }
 
-    private static (StatementTroubleTicket Line, IntervalSet Counted) Line(
-        ApprovedTroubleTicket t, YearMonth month, Interval monthInterval, IntervalSet windows, HolidayCalendar calendar)
+    /// <summary>R10: only outages are downtime; scheduled maintenance inside windows is carved out, the overrun counts.</summary>
+    private static IntervalSet Counted(ApprovedTroubleTicket t, MonthContext month)
     {
-        var counted = IntervalSet.Empty;
-        var carved = IntervalSet.Empty;
-        // R10: only outages are downtime; scheduled maintenance inside windows is carved out, the overrun counts.
-        if (t.Kind == TroubleTicketKind.Outage)
+        if (t.Kind != TroubleTicketKind.Outage)
         {
-            var inMonth = IntervalSet.Of(t.OutageInterval).Clip(monthInterval);
-            if (t.RootCause == RootCause.ScheduledMaintenance)
-            {
-                counted = inMonth.Subtract(windows);
-                carved = inMonth.Subtract(counted);
-            }
-            else
-            {
-                counted = inMonth;
-            }
+            return IntervalSet.Empty;
         }
-        // R9: each overdue day counts in the month it falls in.
-        var days = Mttr.OverdueDaysIn(month, t.MttrAnchor, t.ResolvedAt, calendar);
-        var hours = Mttr.BusinessHours(t.MttrAnchor, t.ResolvedAt, calendar);
-        var line = new StatementTroubleTicket(
-            t.TroubleTicketId, t.RequestId, t.Kind, t.RootCause, t.OpenedAt, t.ClosedAt, t.MttrAnchor,
-            Mttr.TargetDay(t.MttrAnchor, calendar), t.ResolvedAt,
-            CreditMath.Minutes(WholeSeconds(counted.TotalDuration)),
-            counted.Intervals, carved.Intervals, days,
-            (decimal)hours.BclCompatibleTicks / NodaConstants.TicksPerHour, Mttr.BusinessDays(hours),
-            t.ApprovedAt);
-        return (line, counted);
+        var inMonth = IntervalSet.Of(t.OutageInterval).Clip(month.Interval);
+        return t.RootCause == RootCause.ScheduledMaintenance ? inMonth.Subtract(month.Windows) : inMonth;
     }
 
-    private sealed record MonthTotals(long DowntimeSeconds, bool Below, long Increments, decimal AvailabilityCredit, bool AvailabilityCapped,
-        decimal MttrCredit, bool MttrCapped)
+    private static StatementTroubleTicket Line(Part part, MonthContext month, HolidayCalendar calendar)
+    {
+        var t = part.Ticket;
+        var carved = t.Kind == TroubleTicketKind.Outage
+            ? IntervalSet.Of(t.OutageInterval).Clip(month.Interval).Subtract(part.Counted)
+            : IntervalSet.Empty;
+        // R9: each overdue day counts in the month it falls in.
+        var days = Mttr.OverdueDaysIn(month.Month, t.MttrAnchor, t.ResolvedAt, calendar);
+        var hours = Mttr.BusinessHours(t.MttrAnchor, t.ResolvedAt, calendar);
+        return new StatementTroubleTicket(
+            t.TroubleTicketId, t.RequestId, t.Kind, t.RootCause, t.OpenedAt, t.ClosedAt, t.MttrAnchor,
+            Mttr.TargetDay(t.MttrAnchor, calendar), t.ResolvedAt,
+            CreditMath.Minutes(WholeSeconds(part.Counted.TotalDuration)),
+            part.Counted.Intervals, carved.Intervals, days,
+            (decimal)hours.BclCompatibleTicks / NodaConstants.TicksPerHour, Mttr.BusinessDays(hours),
+            t.ApprovedAt);
+    }
+
+    private sealed record Part(ApprovedTroubleTicket Ticket, IntervalSet Counted);
+
+    private sealed class MonthContext(YearMonth month, StatementInputs inputs)
+    {
+        public YearMonth Month { get; } = month;
+        public Interval Interval { get; } = PolicyTime.MonthInterval(month);
+        public long Seconds => WholeSeconds(Interval.Duration);
+        public decimal Rate { get; } = inputs.Rates.RateFor(month);
+        public IntervalSet Windows { get; } = MaintenanceWindows.StandardWithin(PolicyTime.MonthInterval(month))
+            .Union(IntervalSet.Of(inputs.PrearrangedWindows).Clip(PolicyTime.MonthInterval(month)));
+    }
+
+    private sealed record MonthTotals(long DowntimeSeconds, long OverdueDays, bool Below, long Increments, decimal AvailabilityCredit,
+        bool AvailabilityCapped, decimal MttrCredit, bool MttrCapped)
     {
         public decimal Total => AvailabilityCredit + MttrCredit;
     }
 
     /// <summary>R13: the two credits, each capped and rounded on its own; no combined cap.</summary>
-    private static MonthTotals Totals(long downtimeSeconds, long overdueDays, long monthSeconds, decimal rate)
+    private static MonthTotals Totals(long downtimeSeconds, long overdueDays, MonthContext month)
     {
-        var below = CreditMath.BelowNinetyPercent(downtimeSeconds, monthSeconds);
+        var below = CreditMath.BelowNinetyPercent(downtimeSeconds, month.Seconds);
         // R13: increments are only counted when availability is below 90%.
         var increments = below ? CreditMath.Increments(downtimeSeconds) : 0;
-        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, rate) : (CreditMath.Cents(0m), false);
-        var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, rate);
-        return new MonthTotals(downtimeSeconds, below, increments, availabilityCredit, availabilityCapped, mttrCredit, mttrCapped);
+        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, month.Rate) : (CreditMath.Cents(0m), false);
+        var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, month.Rate);
+        return new MonthTotals(downtimeSeconds, overdueDays, below, increments, availabilityCredit, availabilityCapped, mttrCredit, mttrCapped);
     }
 
     private static long WholeSeconds(Duration d) => d.BclCompatibleTicks / NodaConstants.TicksPerSecond;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Spiisee.EventSourced.Domain.Accounts;
-using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Formats;
@@ -74,7 +74,7 @@ public static class AccountEndpoints
     [ProducesResponseType<IReadOnlyList<CreditRow>>(200)]
     [QueryParameter("from", "First month, YYYY-MM", required: true), QueryParameter("to", "Last month, YYYY-MM", required: true)]
     [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}/statements"), Tags("Statements"), EndpointSummary("The account's credits month by month (the credits report for one account), ?from=YYYY-MM&to=YYYY-MM")]
-    public static async Task<IResult> Statements(string accountId, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    public static async Task<IResult> Statements(string accountId, HttpContext http, IDocumentStore store)
     {
         if (!http.Caller().CanSeeAccount(accountId))
         {
@@ -90,6 +90,7 @@ public static class AccountEndpoints
             return Problems.BadInput(e.Code, e.Field, e.Message);
         }
         await using var session = store.QuerySession();
+        var calendar = await CalendarReader.LoadAsync(session, http.RequestAborted);
         var rows = await new ReportService(session, calendar).CreditsOfAccountAsync(accountId, from, to, http.RequestAborted);
         return rows is null ? Problems.NotFoundResult("No such account.") : Json.Ok(rows);
     }
@@ -97,7 +98,7 @@ public static class AccountEndpoints
     [ProducesResponseType<StatementView>(200)]
     [QueryParameter("asOf", "The statement as it stood at this instant (with an offset, R1)"), QueryParameter("format", "json (default) or table")]
     [Authorize(Policy = Policies.Readers), WolverineGet("/accounts/{accountId}/statements/{month}"), Tags("Statements"), EndpointSummary("The monthly statement with its derivation (R13); ?asOf=<instant> for the statement as it stood then, ?format=table")]
-    public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store, HolidayCalendar calendar)
+    public static async Task<IResult> Statement(string accountId, string month, HttpContext http, IDocumentStore store)
     {
         if (!http.Caller().CanSeeAccount(accountId))
         {
@@ -116,8 +117,8 @@ public static class AccountEndpoints
         }
         await using var session = store.QuerySession();
         var view = asOf is { } cut
-            ? await StatementView.LoadAsOfAsync(session, accountId, parsed, cut, calendar, http.RequestAborted)
-            : await StatementView.LoadAsync(session, accountId, parsed, calendar, http.RequestAborted);
+            ? await StatementView.LoadAsOfAsync(session, accountId, parsed, cut, http.RequestAborted)
+            : await StatementView.LoadAsync(session, accountId, parsed, http.RequestAborted);
         if (view is null)
         {
             return Problems.NotFoundResult("No such account.");

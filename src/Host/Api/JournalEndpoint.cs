@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Journal;
@@ -23,7 +22,7 @@ public static class JournalEndpoint
     /// </summary>
     [RequestBody("application/x-ndjson"), Produces("application/x-ndjson")]
     [Authorize(Policy = Policies.BackOffice), WolverinePost("/journal"), Tags("Journal"), EndpointSummary("Import a journal (application/x-ndjson), answered line by line")]
-    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, HolidayCalendar calendar, ILogger<JournalImportLog> logger)
+    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, ILogger<JournalImportLog> logger)
     {
         var caller = http.Caller();
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media)
@@ -48,7 +47,7 @@ public static class JournalEndpoint
         var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false)) { AutoFlush = false };
         await using (writer)
         {
-            var importer = new JournalImporter(store, calendar, caller.Actor);
+            var importer = new JournalImporter(store, caller.Actor);
             try
             {
                 await importer.ImportAsync(body, async r => await writer.WriteLineAsync(ResultLines.Format(r)), null, http.RequestAborted);

@@ -12,7 +12,7 @@ public static class Problems
     private static readonly HashSet<string> Conflicts =
     [
         ReasonCodes.DuplicateId, ReasonCodes.TicketNotOpen, ReasonCodes.AlreadyResolved, ReasonCodes.TroubleTicketClosed,
-        ReasonCodes.DuplicateRequest, ReasonCodes.TroubleTicketNotClosed, ReasonCodes.OutOfOrder,
+        ReasonCodes.DuplicateRequest, ReasonCodes.TroubleTicketNotClosed, ReasonCodes.OutOfOrder, ReasonCodes.DuplicateHoliday,
     ];
 
     private static readonly HashSet<string> NotFound = [ReasonCodes.UnknownAccount, ReasonCodes.UnknownTicket, ReasonCodes.UnknownTroubleTicket];

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Auth;
 using Spiisee.EventSourced.Host.Formats;
@@ -20,7 +19,7 @@ public static class ReportEndpoints
     [ProducesResponseType<IReadOnlyList<object>>(200, "application/json", "text/csv")]
     [QueryParameter("from", "First month, YYYY-MM", required: true), QueryParameter("to", "Last month, YYYY-MM", required: true), QueryParameter("format", "json (default) or csv")]
     [Authorize(Policy = Policies.Staff), WolverineGet("/reports/{name}"), Tags("Reports"), EndpointSummary("availability | credits | mttr | credit-requests, ?from=YYYY-MM&to=YYYY-MM&format=csv|json")]
-    public static async Task<IResult> Report(string name, HttpContext http, IDocumentStore store, HolidayCalendar calendar, ExportSlots slots)
+    public static async Task<IResult> Report(string name, HttpContext http, IDocumentStore store, ExportSlots slots)
     {
         if (!ReportNames.All.Contains(name))
         {
@@ -50,7 +49,7 @@ public static class ReportEndpoints
             http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json";
             await using var session = store.QuerySession();
             await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
-            await ReportExport.WriteAsync(session, calendar, name, from, to, format, writer, http.RequestAborted);
+            await ReportExport.WriteAsync(session, name, from, to, format, writer, http.RequestAborted);
             await writer.FlushAsync(http.RequestAborted);
             return Results.Empty;
         }

@@ -86,7 +86,7 @@ public static class CliApp
     {
         try
         {
-            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Calendar, settings.Schema, autoCreate);
+            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Schema, autoCreate);
         }
         catch (ArgumentException e)
         {

@@ -2,6 +2,7 @@ using JasperFx.CommandLine;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
 
 namespace Spiisee.EventSourced.Host.Cli;
@@ -43,7 +44,11 @@ public sealed class ImportCommand : VerbCommand<ImportInput>
 
         var (store, settings, stdout, stderr, ct) = context;
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var importer = new JournalImporter(store, settings.Calendar, Actor.System("journal:" + Path.GetFileName(path)));
+        foreach (var line in await CalendarSeed.ApplyAsync(store, settings.CalendarSeed, ct))
+        {
+            await stderr.WriteLineAsync(line);
+        }
+        var importer = new JournalImporter(store, Actor.System("journal:" + Path.GetFileName(path)));
         ImportSummary summary;
         await using (journal)
         {

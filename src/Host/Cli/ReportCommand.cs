@@ -49,7 +49,7 @@ public sealed class ReportCommand : VerbCommand<ReportInput>
             throw new CliException(ExitCodes.Usage, e.Message);
         }
         await using var session = context.Store.QuerySession();
-        await ReportExport.WriteAsync(session, context.Settings.Calendar, name, from, to, format, context.Stdout, context.Ct);
+        await ReportExport.WriteAsync(session, name, from, to, format, context.Stdout, context.Ct);
         return ExitCodes.Ok;
     }
 }

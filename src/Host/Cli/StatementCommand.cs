@@ -36,11 +36,11 @@ public sealed class StatementCommand : VerbCommand<StatementInput>
             throw new CliException(ExitCodes.Usage, "--format must be json or table");
         }
         var asOf = OptionValues.Instant(input.AsOfFlag, "as-of");
-        var (store, settings, stdout, _, ct) = context;
+        var (store, _, stdout, _, ct) = context;
         await using var session = store.QuerySession();
         var view = (asOf is { } cut
-                ? await StatementView.LoadAsOfAsync(session, accountId, month, cut, settings.Calendar, ct)
-                : await StatementView.LoadAsync(session, accountId, month, settings.Calendar, ct))
+                ? await StatementView.LoadAsOfAsync(session, accountId, month, cut, ct)
+                : await StatementView.LoadAsync(session, accountId, month, ct))
             ?? throw new CliException(ExitCodes.DataError, asOf is null ? $"unknown account '{accountId}'" : $"unknown account '{accountId}' as of {asOf}");
         await stdout.WriteLineAsync(format == "json" ? Output.Json(view) : StatementTable.Format(view));
         return ExitCodes.Ok;

@@ -7,10 +7,12 @@ using Spiisee.EventSourced.Projections.Storage;
 namespace Spiisee.EventSourced.Host.Configuration;
 
 /// <summary>
-/// What the engine reads from configuration: the connection string (ConnectionStrings:Spiisee) and the operator's
-/// calendar changes (Calendar:ExtraHolidays:N, Calendar:WithdrawnHolidays:N as YYYY-MM-DD, R3) and the schema (Storage:Schema).
+/// What the engine reads from configuration: the connection string (ConnectionStrings:Spiisee), the schema
+/// (Storage:Schema) and calendar changes to seed an empty store with (Calendar:ExtraHolidays:N,
+/// Calendar:WithdrawnHolidays:N as YYYY-MM-DD). The seed never decides a figure itself: it becomes calendar events
+/// (R14) on an empty store and is ignored afterwards, so every process of a deployment uses the same calendar.
 /// </summary>
-public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar Calendar, string Schema)
+public sealed record SpiiseeSettings(string? ConnectionString, CalendarSettings CalendarSeed, string Schema)
 {
     public static SpiiseeSettings From(IConfiguration configuration)
     {
@@ -18,7 +20,7 @@ public sealed record SpiiseeSettings(string? ConnectionString, HolidayCalendar C
         var extra = Dates(configuration, "Calendar:ExtraHolidays");
         var withdrawn = Dates(configuration, "Calendar:WithdrawnHolidays");
         var schema = configuration["Storage:Schema"] is { Length: > 0 } s ? s : StoreConfiguration.DefaultSchema;
-        return new SpiiseeSettings(string.IsNullOrWhiteSpace(connection) ? null : connection, new HolidayCalendar(new CalendarSettings(extra, withdrawn)), schema);
+        return new SpiiseeSettings(string.IsNullOrWhiteSpace(connection) ? null : connection, new CalendarSettings(extra, withdrawn), schema);
     }
 
     /// <summary>The CLI's configuration: the shipped appsettings.json, then environment variables.</summary>

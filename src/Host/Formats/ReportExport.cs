@@ -3,7 +3,7 @@ using CsvHelper;
 using Marten;
 using Newtonsoft.Json;
 using NodaTime;
-using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Reports;
 using Spiisee.EventSourced.Projections.Storage;
 
@@ -12,10 +12,10 @@ namespace Spiisee.EventSourced.Host.Formats;
 /// <summary>Writes a report as CSV (RFC 4180, invariant culture) or a JSON array, row by row as it streams.</summary>
 public static class ReportExport
 {
-    public static async Task WriteAsync(IQuerySession session, HolidayCalendar calendar, string name, YearMonth from, YearMonth to, string format,
+    public static async Task WriteAsync(IQuerySession session, string name, YearMonth from, YearMonth to, string format,
         TextWriter output, CancellationToken ct)
     {
-        var reports = new ReportService(session, calendar);
+        var reports = new ReportService(session, await CalendarReader.LoadAsync(session, ct));
         switch (name)
         {
             case ReportNames.Availability: await WriteRows(reports.AvailabilityAsync(from, to, ct), format, output, ct); break;

@@ -24,11 +24,21 @@ public static class StatementTable
         {
             b.AppendLine(c, $"  {t.TroubleTicketId}: {t.Kind}, {t.RootCause}, downtime {t.DowntimeMinutes:0.00} min, overdue [{string.Join(", ", t.OverdueDays.Select(d => d.ToString("yyyy-MM-dd", c)))}], target day {t.TargetDay.ToString("yyyy-MM-dd", c)}, approved {t.RequestApprovedAt}");
         }
+        if (s.Issued is { } issued)
+        {
+            b.AppendLine(c, $"  as issued {issued.IssuedAt} under calendar version {issued.CalendarVersion}: total {issued.TotalCredit:0.00}, {issued.OverdueBusinessDays} overdue day(s), availability credit {issued.AvailabilityCredit:0.00}, MTTR credit {issued.MttrCredit:0.00}");
+            foreach (var change in issued.ChangedBy)
+            {
+                b.AppendLine(c, $"    changed by calendar version {change.Version}: {change.Kind} {change.Date.ToString("yyyy-MM-dd", c)} by {change.By} at {change.At}{(change.Reason is null ? "" : $" ({change.Reason})")}");
+            }
+        }
         foreach (var l in s.Ledger)
         {
-            b.AppendLine(c, $"  ledger: {l.TroubleTicketId} {l.Amount:0.00} on the {l.InvoiceMonth} invoice");
+            b.AppendLine(c, l.CalendarChange is { } change
+                ? $"  ledger: correction {l.Amount:0.00} on the {l.InvoiceMonth} invoice, for calendar version {change.Version} ({change.Kind} {change.Date.ToString("yyyy-MM-dd", c)}, recorded {change.At})"
+                : $"  ledger: {l.TroubleTicketId} {l.Amount:0.00} on the {l.InvoiceMonth} invoice");
         }
-        b.Append(c, $"  calendar: {s.Calendar}");
+        b.Append(c, $"  calendar version {s.CalendarVersion}: {s.Calendar}");
         return b.ToString();
     }
 }

@@ -45,7 +45,7 @@ public abstract class CommandRegistration
     /// <summary>Streams known only once the first reads are in (a credit request needs its trouble ticket's account).</summary>
     public virtual IEnumerable<StreamRef> DependentReads(ICommand command, StreamStates states) => [];
 
-    public abstract Decision Decide(ICommand command, CommandContext ctx, StreamStates states, HolidayCalendar calendar);
+    public abstract Decision Decide(ICommand command, CommandContext ctx, StreamStates states);
 
     /// <summary>Who acts: by default the caller (an API key or the journal file).</summary>
     public virtual Actor ActorFor(ICommand command, Actor caller) => caller;
@@ -67,8 +67,8 @@ public abstract class CommandRegistration<TCommand, TBody> : CommandRegistration
 
     public sealed override IEnumerable<StreamRef> DependentReads(ICommand command, StreamStates states) => DependentReads((TCommand)command, states);
 
-    public sealed override Decision Decide(ICommand command, CommandContext ctx, StreamStates states, HolidayCalendar calendar) =>
-        Decide((TCommand)command, ctx, states, calendar);
+    public sealed override Decision Decide(ICommand command, CommandContext ctx, StreamStates states) =>
+        Decide((TCommand)command, ctx, states);
 
     public sealed override Actor ActorFor(ICommand command, Actor caller) => ActorFor((TCommand)command, caller);
 
@@ -80,7 +80,7 @@ public abstract class CommandRegistration<TCommand, TBody> : CommandRegistration
 
     protected virtual IEnumerable<StreamRef> DependentReads(TCommand command, StreamStates states) => [];
 
-    protected abstract Decision Decide(TCommand command, CommandContext ctx, StreamStates states, HolidayCalendar calendar);
+    protected abstract Decision Decide(TCommand command, CommandContext ctx, StreamStates states);
 
     protected virtual Actor ActorFor(TCommand command, Actor caller) => caller;
 

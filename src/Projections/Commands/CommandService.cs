@@ -1,5 +1,4 @@
 using Marten;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 
 namespace Spiisee.EventSourced.Projections.Commands;
@@ -15,7 +14,7 @@ public interface ICommandExecutor
 /// writer got there first the command is decided again on fresh state, so a concurrent writer is never lost; after
 /// <see cref="DefaultMaxAttempts"/> tries the caller is told (HTTP 409) and nothing of that command is written.
 /// </summary>
-public sealed class CommandService(IDocumentStore store, HolidayCalendar calendar, int maxAttempts = CommandService.DefaultMaxAttempts) : ICommandExecutor
+public sealed class CommandService(IDocumentStore store, int maxAttempts = CommandService.DefaultMaxAttempts) : ICommandExecutor
 {
     public const int DefaultMaxAttempts = Backoff.MaxAttempts;
     public int MaxAttempts { get; } = maxAttempts >= 1 ? maxAttempts : throw new ArgumentOutOfRangeException(nameof(maxAttempts));
@@ -25,7 +24,7 @@ public sealed class CommandService(IDocumentStore store, HolidayCalendar calenda
         for (var attempt = 1; ; attempt++)
         {
             await using var write = await WriteSession.OpenAsync(store, ct);
-            var uow = new UnitOfWork(write, calendar);
+            var uow = new UnitOfWork(write);
             var decision = await uow.ExecuteAsync(command, ctx, ct);
             try
             {

@@ -1,4 +1,5 @@
 using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.Tickets;
 using Spiisee.EventSourced.Domain.TroubleTickets;
@@ -13,6 +14,7 @@ public static class StreamFolds
         StreamKind.Account => AccountState.Evolve((AccountState?)state, @event),
         StreamKind.Ticket => TicketState.Evolve((TicketState?)state, @event),
         StreamKind.TroubleTicket => TroubleTicketState.Evolve((TroubleTicketState?)state, @event),
+        StreamKind.Calendar => CalendarHistory.Evolve((CalendarHistory?)state, @event),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -1,4 +1,5 @@
 using Spiisee.EventSourced.Domain.Accounts;
+using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.Tickets;
 using Spiisee.EventSourced.Domain.TroubleTickets;
@@ -13,4 +14,7 @@ public sealed class StreamStates(Func<StreamRef, object?> state)
     public TicketState? Ticket(string id) => (TicketState?)state(StreamRef.Ticket(id));
 
     public TroubleTicketState? TroubleTicket(string id) => (TroubleTicketState?)state(StreamRef.TroubleTicket(id));
+
+    /// <summary>R14: the calendar as recorded so far (R3's default when nothing was ever changed).</summary>
+    public CalendarHistory Calendar => (CalendarHistory?)state(StreamRef.Calendar) ?? CalendarHistory.Empty;
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Storage;
@@ -11,7 +10,7 @@ namespace Spiisee.EventSourced.Projections.Commands;
 /// commands can share a transaction while each stream keeps its order and its optimistic-concurrency check.
 /// Streams are read once per unit of work, several at a time, with one query.
 /// </summary>
-public sealed class UnitOfWork(WriteSession write, HolidayCalendar calendar)
+public sealed class UnitOfWork(WriteSession write)
 {
     private readonly IDocumentSession session = write.Session;
 
@@ -22,7 +21,7 @@ public sealed class UnitOfWork(WriteSession write, HolidayCalendar calendar)
     public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
     {
         await PreloadAsync([command], ct);
-        var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(State), calendar);
+        var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(State));
         foreach (var emitted in decision.Events)
         {
             _streams[emitted.Stream].Apply(emitted.Event);

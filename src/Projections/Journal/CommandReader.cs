@@ -91,6 +91,13 @@ public static class CommandReader
 
     public static string? OptionalToken(JObject o, string field) => Absent(o, field) ? null : Token(o, field);
 
+    /// <summary>A required name (a holiday's): text of at most a name's length, not blank.</summary>
+    public static string Name(JObject o, string field)
+    {
+        var text = InputRules.Text(String(o, field), field, InputRules.MaxNameLength);
+        return string.IsNullOrWhiteSpace(text) ? throw Invalid(field, $"{field} must not be blank") : text;
+    }
+
     public static string? OptionalName(JObject o, string field) => OptionalText(o, field, InputRules.MaxNameLength);
 
     public static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>

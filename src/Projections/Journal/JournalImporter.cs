@@ -13,7 +13,7 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// appends. Lines are decided in file order, each against the state left by the lines before it. A bad line is
 /// reported Invalid on its own and never takes the lines around it with it.
 /// </summary>
-public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calendar, Actor actor, int batchSize = 500)
+public sealed class JournalImporter(IDocumentStore store, Actor actor, int batchSize = 500)
 {
     public async Task<ImportSummary> ImportAsync(Stream journal, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
     {
@@ -148,7 +148,7 @@ public sealed class JournalImporter(IDocumentStore store, HolidayCalendar calend
         var lines = parsed.OfType<JournalLine>().ToList();
         var applied = (await session.LoadManyAsync<AppliedCommand>(ct, lines.Select(l => l.IdempotencyKey).Distinct()))
             .ToDictionary(a => a.Id);
-        var uow = new UnitOfWork(write, calendar);
+        var uow = new UnitOfWork(write);
         await uow.PreloadAsync(lines.Where(l => !applied.ContainsKey(l.IdempotencyKey)).Select(l => l.Command).ToList(), ct);
 
         var results = new List<LineResult>(parsed.Count);

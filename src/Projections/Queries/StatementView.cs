@@ -4,6 +4,7 @@ using NodaTime;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Storage;
 using Spiisee.EventSourced.Projections.Timelines;
@@ -15,7 +16,7 @@ public sealed record StatementView(
     string AccountId, string Month, string Currency, decimal MonthlyRate, long MinutesInMonth, decimal DowntimeMinutes,
     decimal AvailabilityPercent, long AvailabilityIncrements, decimal AvailabilityCredit, long OverdueBusinessDays, decimal MttrCredit,
     decimal TotalCredit, IReadOnlyList<StatementTicketView> TroubleTickets, IReadOnlyList<LedgerView> Ledger, string Calendar,
-    StatementDerivation Derivation)
+    long CalendarVersion, IssuedFigures? Issued, StatementDerivation Derivation)
 {
     public static StatementView From(MonthlyStatement s) => new(
         s.AccountId, AccountStatements.MonthKey(s.Month), s.Currency, s.MonthlyRate, s.MinutesInMonth, s.DowntimeMinutes,
@@ -23,27 +24,32 @@ public sealed record StatementView(
         s.TroubleTickets.Select(t => new StatementTicketView(t.TroubleTicketId, t.Kind, t.RootCause, t.DowntimeMinutes, t.OverdueDays,
             t.RequestApprovedAt, t.RequestId, t.OpenedAt, t.ClosedAt, t.MttrAnchor, t.TargetDay, t.ResolvedAt, t.CountedIntervals,
             t.CarvedOutIntervals, t.MttrBusinessHours, t.MttrBusinessDays)).ToList(),
-        s.Ledger.Select(l => new LedgerView(l.TroubleTicketId, l.Amount, AccountStatements.MonthKey(l.InvoiceMonth), l.RequestId, l.ApprovedAt)).ToList(),
-        s.Calendar,
+        s.Ledger.Select(l => new LedgerView(l.Kind, l.TroubleTicketId, l.Amount, AccountStatements.MonthKey(l.InvoiceMonth), l.RequestId,
+            l.Kind == LedgerLineKind.Credit ? l.At : null, l.At, l.Change)).ToList(),
+        s.Calendar, s.CalendarVersion, s.Issued,
         new StatementDerivation(s.DowntimeSeconds, s.MinutesInMonth * 60, s.AvailabilityBelowNinetyPercent, s.AvailabilityCreditCapped,
             s.MttrCreditCapped, s.CreditCap, s.DowntimeIntervals,
             "availability credit = increments x rate / 30 when availability < 90% (R13); MTTR credit = overdue days x rate / 22 (R9); each capped at 50% of the rate, rounded once to cents half away from zero"));
 
     /// <summary>A statement by key: one document load, never a stream replay. Null when the account is unknown.</summary>
-    public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, HolidayCalendar calendar, CancellationToken ct)
+    public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct)
     {
-        var doc = await session.LoadAsync<AccountStatements>(accountId, ct);
-        return doc is null ? null : From(doc.StatementFor(month, calendar));
+        var batch = session.CreateBatchQuery();
+        var doc = batch.Load<AccountStatements>(accountId);
+        var calendar = batch.Load<CalendarRecord>(CalendarRecord.Key);
+        await batch.Execute(ct);
+        return await doc is { } found ? From(found.StatementFor(month, (await calendar)?.History() ?? CalendarHistory.Empty)) : null;
     }
 
     /// <summary>
     /// The statement as it stood at an instant: folded from the account's events and its trouble tickets' approvals
     /// whose business instant is at or before <paramref name="asOf"/>, in the order they were stored, with the
-    /// configured calendar. For auditors asking what was owed, and why, at the time. Null when the account is unknown.
+    /// calendar changes recorded at or before it (R14). For auditors asking what was owed, and why, at the time. Null
+    /// when the account is unknown.
     /// </summary>
-    public static async Task<StatementView?> LoadAsOfAsync(IQuerySession session, string accountId, YearMonth month, Instant asOf,
-        HolidayCalendar calendar, CancellationToken ct)
+    public static async Task<StatementView?> LoadAsOfAsync(IQuerySession session, string accountId, YearMonth month, Instant asOf, CancellationToken ct)
     {
+        var calendar = (await CalendarReader.LoadAsync(session, ct)).AsOf(asOf);
         var accountKey = StreamKeys.For(StreamRef.Account(accountId));
         var troubleTicketKeys = await session.Query<TroubleTicketFile>().Where(f => f.AccountId == accountId).Select(f => f.Id).ToListAsync(ct);
         var keys = troubleTicketKeys.Append(accountKey).ToArray();
@@ -72,7 +78,12 @@ public sealed record StatementTicketView(
     Instant ResolvedAt, IReadOnlyList<Interval> CountedIntervals, IReadOnlyList<Interval> CarvedOutIntervals,
     decimal MttrBusinessHours, decimal MttrBusinessDays);
 
-public sealed record LedgerView(string TroubleTicketId, decimal Amount, string InvoiceMonth, string RequestId, Instant ApprovedAt);
+/// <summary>
+/// A ledger line (R13, R14): <c>kind</c> Credit (an approval; troubleTicketId, requestId and approvedAt name it) or
+/// Correction (a calendar change recorded after the month was issued; calendarChange names it).
+/// </summary>
+public sealed record LedgerView(LedgerLineKind Kind, string? TroubleTicketId, decimal Amount, string InvoiceMonth, string? RequestId,
+    Instant? ApprovedAt, Instant RecordedAt, CalendarChange? CalendarChange);
 
 public sealed record StatementDerivation(
     long DowntimeSeconds, long SecondsInMonth, bool AvailabilityBelowNinetyPercent, bool AvailabilityCreditCapped, bool MttrCreditCapped,

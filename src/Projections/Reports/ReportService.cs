@@ -13,7 +13,7 @@ namespace Spiisee.EventSourced.Projections.Reports;
 /// Reports across accounts for a range of months. Each streams the projected documents once (never the events, never
 /// whole tables in memory), so they stay cheap after a rebuild or a calendar change.
 /// </summary>
-public sealed class ReportService(IQuerySession session, HolidayCalendar calendar)
+public sealed class ReportService(IQuerySession session, CalendarHistory calendar)
 {
     public const int MaxMonths = 240;
 
@@ -98,15 +98,15 @@ public sealed class ReportService(IQuerySession session, HolidayCalendar calenda
             {
                 group = ([], 0);
             }
-            group.Days.Add(Mttr.BusinessDays(Mttr.BusinessHours(file.MttrAnchor, resolved, calendar)));
-            groups[key] = (group.Days, group.Overdue + Mttr.OverdueDayCount(file.MttrAnchor, resolved, calendar));
+            group.Days.Add(Mttr.BusinessDays(Mttr.BusinessHours(file.MttrAnchor, resolved, calendar.Current)));
+            groups[key] = (group.Days, group.Overdue + Mttr.OverdueDayCount(file.MttrAnchor, resolved, calendar.Current));
         }
         foreach (var ((month, priority), (days, overdue)) in groups)
         {
             days.Sort();
             var median = days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
             yield return new MttrRow(month, priority, days.Count, Math.Round(days.Average(), 4, MidpointRounding.AwayFromZero),
-                Math.Round(median, 4, MidpointRounding.AwayFromZero), days[^1], overdue, calendar.Identity);
+                Math.Round(median, 4, MidpointRounding.AwayFromZero), days[^1], overdue, calendar.Current.Identity);
         }
     }
 

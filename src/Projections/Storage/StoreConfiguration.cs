@@ -2,7 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
-using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Timelines;
@@ -18,7 +18,7 @@ public static class StoreConfiguration
     /// Whether Marten checks and migrates the schema on first use. Read-only callers (the CLI's query verbs) pass
     /// <see cref="AutoCreate.None"/>: that check is most of a short command's time.
     /// </param>
-    public static void Configure(StoreOptions opts, string connectionString, HolidayCalendar calendar, string schema = DefaultSchema,
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
         opts.Connection(connectionString);
@@ -37,12 +37,14 @@ public static class StoreConfiguration
 
         opts.Schema.For<AppliedCommand>().Identity(x => x.Id);
         opts.Schema.For<AccountStatements>().Identity(x => x.Id);
+        opts.Schema.For<CalendarRecord>().Identity(x => x.Id);
 
         // Inline: a command's transaction updates the statements too, so a query right after a command or an import
         // sees it. Rebuilds still go through the projection daemon.
-        opts.Projections.Add(ForRebuilds(new AccountStatementsProjection(calendar)), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ForRebuilds(new AccountStatementsProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TicketTimelineProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TroubleTicketFileProjection()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ForRebuilds(new CalendarRecordProjection()), ProjectionLifecycle.Inline);
         opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
     }
@@ -56,7 +58,7 @@ public static class StoreConfiguration
         return projection;
     }
 
-    public static DocumentStore Create(string connectionString, HolidayCalendar calendar, string schema = DefaultSchema,
+    public static DocumentStore Create(string connectionString, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
-        DocumentStore.For(opts => Configure(opts, connectionString, calendar, schema, autoCreate));
+        DocumentStore.For(opts => Configure(opts, connectionString, schema, autoCreate));
 }

@@ -13,6 +13,7 @@ public static class StreamKeys
         StreamKind.Account => "account/" + stream.Id,
         StreamKind.Ticket => "ticket/" + stream.Id,
         StreamKind.TroubleTicket => "trouble-ticket/" + stream.Id,
+        StreamKind.Calendar => "calendar/" + stream.Id,
         _ => throw new ArgumentOutOfRangeException(nameof(stream)),
     };
 
@@ -25,6 +26,7 @@ public static class StreamKeys
             "account" => StreamRef.Account(id),
             "ticket" => StreamRef.Ticket(id),
             "trouble-ticket" => StreamRef.TroubleTicket(id),
+            "calendar" when id == StreamRef.Calendar.Id => StreamRef.Calendar,
             _ => throw new FormatException($"Not a stream key: {key}"),
         };
     }

@@ -34,7 +34,7 @@ public class StatementCalculatorTests
         s.TotalCredit.ShouldBe(1300.00m);
         s.TroubleTickets.Single().OverdueDays.ShouldBe([D("2026-03-05"), D("2026-03-06")]);
         s.TroubleTickets.Single().TargetDay.ShouldBe(D("2026-03-04"));
-        s.Ledger.ShouldBe([new LedgerLine("TT-100", "TT-100/request-1", I("2026-03-10T09:30:00-04:00"), 1300.00m, M("2026-04"))]);
+        s.Ledger.ShouldBe([new LedgerLine(LedgerLineKind.Credit, "TT-100", "TT-100/request-1", I("2026-03-10T09:30:00-04:00"), 1300.00m, M("2026-04"), null)]);
         s.Calendar.ShouldBe(HolidayCalendar.Default.Identity);
     }
 

@@ -20,7 +20,7 @@ public class ProductionSchemaTests(PostgresDatabase database)
 
             // db-apply creates the schema; the store then matches its configuration.
             (await HostProcess.RunAsync(database.ConnectionString, schema, "db-apply")).Exit.ShouldBe(0);
-            using var store = Spiisee.EventSourced.Projections.Storage.StoreConfiguration.Create(database.ConnectionString, Domain.Calendar.HolidayCalendar.Default, schema,
+            using var store = Spiisee.EventSourced.Projections.Storage.StoreConfiguration.Create(database.ConnectionString, schema,
                 JasperFx.AutoCreate.None);
             await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
         }

@@ -33,7 +33,7 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         await OpenTroubleTicketAsync();
         var key = StreamKeys.For(StreamRef.TroubleTicket("TT-100"));
         var before = await VersionOfAsync(key);
-        var service = new CommandService(Store, Calendar);
+        var service = new CommandService(Store);
 
         const int writers = 16;
         var outcomes = await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
@@ -62,8 +62,8 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         await OpenTroubleTicketAsync();
         await using var first = await WriteSession.OpenAsync(Store, default);
         await using var second = await WriteSession.OpenAsync(Store, default);
-        var a = new UnitOfWork(first, Calendar);
-        var b = new UnitOfWork(second, Calendar);
+        var a = new UnitOfWork(first);
+        var b = new UnitOfWork(second);
         var ctx = new CommandContext(Later, Actor.System("test"));
         (await a.ExecuteAsync(new AssignTroubleTicket("TT-100", "agent-a"), ctx, default)).IsAccepted.ShouldBeTrue();
         (await b.ExecuteAsync(new ResolveTroubleTicket("TT-100", Domain.Sla.RootCause.PlatformDefect), ctx, default)).IsAccepted.ShouldBeTrue();
@@ -75,7 +75,7 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
     [Fact] // Two registrations of one id race: exactly one wins, the other is decided again and is DuplicateId.
     public async Task Racing_creations_of_one_stream()
     {
-        var service = new CommandService(Store, Calendar);
+        var service = new CommandService(Store);
         var register = new Domain.Accounts.RegisterAccount("race", null, Domain.Accounts.Plan.Standard, 100m, "USD",
             new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31));
         var ctx = new CommandContext(Later, Actor.System("test"));
@@ -114,7 +114,7 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
     {
         var accounts = Enumerable.Range(0, 4).Select(a => $"soak-{a}").ToList();
         (await ImportAsync(Journals.ClosedOutages(accounts, perAccount: 6))).Summary.Invalid.ShouldBe(0);
-        var service = new CommandService(Store, Calendar);
+        var service = new CommandService(Store);
         var now = Instant.FromUtc(2026, 3, 20, 15, 0);
         var random = new Random(8);
         var commands = accounts.SelectMany(a => Enumerable.Range(0, 6).Select(k => (ICommand)new RequestCredit($"TT-{a}-{k}", Journals.Contact(a), null))

@@ -1,7 +1,6 @@
 using Marten;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
 using Spiisee.EventSourced.Projections.Statements;
@@ -13,7 +12,7 @@ namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
 /// <summary>What the projections hold, and what a fresh fold or a rebuild says they should hold.</summary>
 public static class Projected
 {
-    public static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile"];
+    public static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile", "Calendar"];
 
     /// <summary>Every projected document, ordered by id, as JSON.</summary>
     public static async Task<string> SnapshotAsync(IDocumentStore store)
@@ -24,6 +23,7 @@ public static class Projected
             statements = (await session.Query<AccountStatements>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             tickets = (await session.Query<TicketTimeline>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             troubleTickets = (await session.Query<TroubleTicketFile>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
+            calendar = await session.Query<Spiisee.EventSourced.Projections.Calendar.CalendarRecord>().ToListAsync(),
         };
         return JsonConvert.SerializeObject(all, JsonSettings.Create(indented: true));
     }
@@ -41,7 +41,7 @@ public static class Projected
     public static async Task<JToken> StatementAsync(IDocumentStore store, string account, string month)
     {
         await using var session = store.QuerySession();
-        var view = await StatementView.LoadAsync(session, account, CommandReader.ParseMonth(month, "month"), HolidayCalendar.Default, default);
+        var view = await StatementView.LoadAsync(session, account, CommandReader.ParseMonth(month, "month"), default);
         return JToken.Parse(JsonConvert.SerializeObject(view, JsonSettings.Create()));
     }
 
@@ -49,8 +49,7 @@ public static class Projected
     public static async Task<JToken> FoldAsync(IDocumentStore store, string account, string month)
     {
         await using var session = store.QuerySession();
-        var view = await StatementView.LoadAsOfAsync(session, account, CommandReader.ParseMonth(month, "month"), Instant.MaxValue,
-            HolidayCalendar.Default, default);
+        var view = await StatementView.LoadAsOfAsync(session, account, CommandReader.ParseMonth(month, "month"), Instant.MaxValue, default);
         return JToken.Parse(JsonConvert.SerializeObject(view, JsonSettings.Create()));
     }
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Storage;
@@ -13,7 +12,6 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
 
     protected string Schema { get; } = PostgresDatabase.NewSchemaName();
 
-    protected HolidayCalendar Calendar { get; set; } = HolidayCalendar.Default;
 
     protected DocumentStore Store { get; private set; } = null!;
 
@@ -40,7 +38,7 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Store = StoreConfiguration.Create(Database.ConnectionString, Calendar, Schema);
+        Store = StoreConfiguration.Create(Database.ConnectionString, Schema);
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
@@ -53,7 +51,7 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
     protected async Task<(IReadOnlyList<LineResult> Results, ImportSummary Summary)> ImportAsync(string journal, int batchSize = 500)
     {
         var results = new List<LineResult>();
-        var importer = new JournalImporter(Store, Calendar, Actor.System("journal"), batchSize);
+        var importer = new JournalImporter(Store, Actor.System("journal"), batchSize);
         var summary = await importer.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(journal)), r => { results.Add(r); return ValueTask.CompletedTask; }, null, CancellationToken.None);
         return (results, summary);
     }

@@ -94,7 +94,7 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         bytes.AddRange([(byte)'{', 0xC3, 0x28, 0xFF, (byte)'}', (byte)'\n']);
         bytes.AddRange(Encoding.UTF8.GetBytes(Good[1] + "\r\n"));
         var results = new List<LineResult>();
-        var importer = new JournalImporter(Store, Calendar, Domain.Decisions.Actor.System("journal"));
+        var importer = new JournalImporter(Store, Domain.Decisions.Actor.System("journal"));
         await importer.ImportAsync(new MemoryStream(bytes.ToArray()), r => { results.Add(r); return ValueTask.CompletedTask; }, null, default);
         results.Select(r => (r.Line, r.Status, r.Reason)).ShouldBe(
             [(1, LineStatus.Accepted, null), (2, LineStatus.Invalid, InvalidCodes.InvalidEncoding), (3, LineStatus.Accepted, null)]);
@@ -212,7 +212,7 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         var text = string.Join('\n', Good) + "\n" + new string('a', 10_000);
         var bounded = new Host.Api.BoundedStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), System.Text.Encoding.UTF8.GetByteCount(string.Join('\n', Good) + "\n"));
         var results = new List<LineResult>();
-        await new JournalImporter(Store, Calendar, Domain.Decisions.Actor.System("journal"))
+        await new JournalImporter(Store, Domain.Decisions.Actor.System("journal"))
             .ImportAsync(bounded, r => { results.Add(r); return ValueTask.CompletedTask; }, null, default);
         bounded.Exceeded.ShouldBeTrue();
         results.Count.ShouldBe(Good.Length);

@@ -31,7 +31,7 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
         await ImportAsync(ExampleJournal);
         await using var session = Store.QuerySession();
         var doc = await session.LoadAsync<AccountStatements>("acme");
-        var s = doc!.StatementFor(new NodaTime.YearMonth(2026, 3), Calendar);
+        var s = doc!.StatementFor(new NodaTime.YearMonth(2026, 3), Spiisee.EventSourced.Domain.Calendar.CalendarHistory.Empty);
 
         var expected = JObject.Parse(File.ReadAllText(ExpectedPath("march-outage.statement-2026-03.json")));
         s.AccountId.ShouldBe((string)expected["accountId"]!);

@@ -10,7 +10,7 @@ public class RetroactiveInputTests(PostgresDatabase database) : StoreTestBase(da
     private async Task<StatementView> Statement(int month)
     {
         await using var session = Store.QuerySession();
-        return (await StatementView.LoadAsync(session, "acme", new YearMonth(2026, month), Calendar, default))!;
+        return (await StatementView.LoadAsync(session, "acme", new YearMonth(2026, month), default))!;
     }
 
     [Fact] // R5: a rate change effective in March, recorded in May, changes March's credits.

@@ -15,13 +15,13 @@ public class StatementAsOfTests(PostgresDatabase database) : StoreTestBase(datab
     private async Task<StatementView?> AsOf(string instant)
     {
         await using var session = Store.QuerySession();
-        return await StatementView.LoadAsOfAsync(session, "acme", March, Spiisee.EventSourced.Projections.Journal.CommandReader.ParseInstant(instant, "asOf"), Calendar, default);
+        return await StatementView.LoadAsOfAsync(session, "acme", March, Spiisee.EventSourced.Projections.Journal.CommandReader.ParseInstant(instant, "asOf"), default);
     }
 
     private async Task<StatementView> Projected()
     {
         await using var session = Store.QuerySession();
-        return (await StatementView.LoadAsync(session, "acme", March, Calendar, default))!;
+        return (await StatementView.LoadAsync(session, "acme", March, default))!;
     }
 
     [Fact] // R12/R13: before the approval (2026-03-10 09:30 EDT) March owes nothing; from that minute on, the worked example.

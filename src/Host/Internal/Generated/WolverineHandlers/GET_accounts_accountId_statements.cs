@@ -2,7 +2,6 @@
 #pragma warning disable
 using Marten;
 using Microsoft.AspNetCore.Routing;
-using Spiisee.EventSourced.Domain.Calendar;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -15,13 +14,11 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Marten.IDocumentStore _documentStore;
-        private readonly Spiisee.EventSourced.Domain.Calendar.HolidayCalendar _holidayCalendar;
 
-        public GET_accounts_accountId_statements(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Spiisee.EventSourced.Domain.Calendar.HolidayCalendar holidayCalendar) : base(wolverineHttpOptions)
+        public GET_accounts_accountId_statements(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentStore = documentStore;
-            _holidayCalendar = holidayCalendar;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -38,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                var result = await Spiisee.EventSourced.Host.Api.AccountEndpoints.Statements(accountId, httpContext, _documentStore, _holidayCalendar).ConfigureAwait(false);
+                var result = await Spiisee.EventSourced.Host.Api.AccountEndpoints.Statements(accountId, httpContext, _documentStore).ConfigureAwait(false);
 
                 await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }

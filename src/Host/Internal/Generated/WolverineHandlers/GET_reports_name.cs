@@ -2,7 +2,6 @@
 #pragma warning disable
 using Marten;
 using Microsoft.AspNetCore.Routing;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Host.Api;
 using System;
 using System.Linq;
@@ -16,14 +15,12 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Marten.IDocumentStore _documentStore;
-        private readonly Spiisee.EventSourced.Domain.Calendar.HolidayCalendar _holidayCalendar;
         private readonly Spiisee.EventSourced.Host.Api.ExportSlots _exportSlots;
 
-        public GET_reports_name(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Spiisee.EventSourced.Domain.Calendar.HolidayCalendar holidayCalendar, Spiisee.EventSourced.Host.Api.ExportSlots exportSlots) : base(wolverineHttpOptions)
+        public GET_reports_name(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Spiisee.EventSourced.Host.Api.ExportSlots exportSlots) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentStore = documentStore;
-            _holidayCalendar = holidayCalendar;
             _exportSlots = exportSlots;
         }
 
@@ -41,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                var result = await Spiisee.EventSourced.Host.Api.ReportEndpoints.Report(name, httpContext, _documentStore, _holidayCalendar, _exportSlots).ConfigureAwait(false);
+                var result = await Spiisee.EventSourced.Host.Api.ReportEndpoints.Report(name, httpContext, _documentStore, _exportSlots).ConfigureAwait(false);
 
                 await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }

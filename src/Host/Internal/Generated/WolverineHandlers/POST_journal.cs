@@ -3,7 +3,6 @@
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Spiisee.EventSourced.Domain.Calendar;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -17,14 +16,12 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> _loggerOfJournalImportLog;
-        private readonly Spiisee.EventSourced.Domain.Calendar.HolidayCalendar _holidayCalendar;
 
-        public POST_journal(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> loggerOfJournalImportLog, Spiisee.EventSourced.Domain.Calendar.HolidayCalendar holidayCalendar) : base(wolverineHttpOptions)
+        public POST_journal(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> loggerOfJournalImportLog) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentStore = documentStore;
             _loggerOfJournalImportLog = loggerOfJournalImportLog;
-            _holidayCalendar = holidayCalendar;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -34,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 
                 // The actual HTTP request handler execution
-                var result = await Spiisee.EventSourced.Host.Api.JournalEndpoint.Import(httpContext, _documentStore, _holidayCalendar, _loggerOfJournalImportLog).ConfigureAwait(false);
+                var result = await Spiisee.EventSourced.Host.Api.JournalEndpoint.Import(httpContext, _documentStore, _loggerOfJournalImportLog).ConfigureAwait(false);
 
                 await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }

@@ -20,6 +20,6 @@ public sealed class AuthorizeContactRegistration : CommandRegistration<Authorize
 
     protected override IEnumerable<StreamRef> Reads(AuthorizeContact c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(AuthorizeContact c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(AuthorizeContact c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -21,6 +21,6 @@ public sealed class ChangeMonthlyRateRegistration : CommandRegistration<ChangeMo
 
     protected override IEnumerable<StreamRef> Reads(ChangeMonthlyRate c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(ChangeMonthlyRate c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(ChangeMonthlyRate c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -24,6 +24,6 @@ public sealed class RegisterAccountRegistration : CommandRegistration<RegisterAc
 
     protected override IEnumerable<StreamRef> Reads(RegisterAccount c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(RegisterAccount c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(RegisterAccount c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -20,6 +20,6 @@ public sealed class RenewMaintenanceRegistration : CommandRegistration<RenewMain
 
     protected override IEnumerable<StreamRef> Reads(RenewMaintenance c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(RenewMaintenance c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(RenewMaintenance c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -20,6 +20,6 @@ public sealed class RevokeContactRegistration : CommandRegistration<RevokeContac
 
     protected override IEnumerable<StreamRef> Reads(RevokeContact c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(RevokeContact c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(RevokeContact c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -20,6 +20,6 @@ public sealed class ScheduleMaintenanceWindowRegistration : CommandRegistration<
 
     protected override IEnumerable<StreamRef> Reads(ScheduleMaintenanceWindow c) => [StreamRef.Account(c.AccountId)];
 
-    protected override Decision Decide(ScheduleMaintenanceWindow c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(ScheduleMaintenanceWindow c, CommandContext ctx, StreamStates s) =>
         AccountDecider.Decide(s.Account(c.AccountId), c, ctx);
 }

@@ -20,6 +20,6 @@ public sealed class CloseTicketRegistration : CommandRegistration<CloseTicket, C
 
     protected override IEnumerable<StreamRef> Reads(CloseTicket c) => [StreamRef.Ticket(c.TicketId)];
 
-    protected override Decision Decide(CloseTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(CloseTicket c, CommandContext ctx, StreamStates s) =>
         TicketDecider.Decide(s.Ticket(c.TicketId), c, ctx);
 }

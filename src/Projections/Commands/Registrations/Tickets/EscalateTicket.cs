@@ -20,6 +20,6 @@ public sealed class EscalateTicketRegistration : CommandRegistration<EscalateTic
 
     protected override IEnumerable<StreamRef> Reads(EscalateTicket c) => [StreamRef.Ticket(c.TicketId)];
 
-    protected override Decision Decide(EscalateTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(EscalateTicket c, CommandContext ctx, StreamStates s) =>
         TicketDecider.Decide(s.Ticket(c.TicketId), c, ctx);
 }

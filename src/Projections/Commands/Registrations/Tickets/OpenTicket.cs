@@ -31,7 +31,7 @@ public sealed class OpenTicketRegistration : CommandRegistration<OpenTicket, Ope
 
     protected override IEnumerable<StreamRef> Reads(OpenTicket c) => [StreamRef.Account(c.AccountId), StreamRef.Ticket(c.TicketId)];
 
-    protected override Decision Decide(OpenTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(OpenTicket c, CommandContext ctx, StreamStates s) =>
         TicketDecider.Decide(s.Account(c.AccountId), s.Ticket(c.TicketId), c, ctx);
 
     /// <summary>R6: the contact who opens the ticket acts.</summary>

@@ -20,7 +20,7 @@ public sealed class AssignTroubleTicketRegistration : CommandRegistration<Assign
 
     protected override IEnumerable<StreamRef> Reads(AssignTroubleTicket c) => [StreamRef.TroubleTicket(c.TroubleTicketId)];
 
-    protected override Decision Decide(AssignTroubleTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(AssignTroubleTicket c, CommandContext ctx, StreamStates s) =>
         TroubleTicketDecider.Decide(s.TroubleTicket(c.TroubleTicketId), c, ctx);
 
     /// <summary>When the system assigns (a journal, a back-office key), the agent assigned is recorded as the actor.</summary>

@@ -20,6 +20,6 @@ public sealed class CloseTroubleTicketRegistration : CommandRegistration<CloseTr
 
     protected override IEnumerable<StreamRef> Reads(CloseTroubleTicket c) => [StreamRef.TroubleTicket(c.TroubleTicketId)];
 
-    protected override Decision Decide(CloseTroubleTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(CloseTroubleTicket c, CommandContext ctx, StreamStates s) =>
         TroubleTicketDecider.Decide(s.TroubleTicket(c.TroubleTicketId), c, ctx);
 }

@@ -21,6 +21,6 @@ public sealed class OpenTroubleTicketRegistration : CommandRegistration<OpenTrou
 
     protected override IEnumerable<StreamRef> Reads(OpenTroubleTicket c) => [StreamRef.Ticket(c.ReplacesTicketId), StreamRef.TroubleTicket(c.TroubleTicketId)];
 
-    protected override Decision Decide(OpenTroubleTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(OpenTroubleTicket c, CommandContext ctx, StreamStates s) =>
         TroubleTicketDecider.Decide(s.Ticket(c.ReplacesTicketId), s.TroubleTicket(c.TroubleTicketId), c, ctx);
 }

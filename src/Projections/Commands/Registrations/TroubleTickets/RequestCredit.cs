@@ -20,15 +20,16 @@ public sealed class RequestCreditRegistration : CommandRegistration<RequestCredi
 
     protected override RequestCredit ReadCommand(JObject o) => new(Id(o, "troubleTicketId"), Id(o, "contactId"), OptionalId(o, "requestId"));
 
-    protected override IEnumerable<StreamRef> Reads(RequestCredit c) => [StreamRef.TroubleTicket(c.TroubleTicketId)];
+    /// <summary>R12's deadline is counted in business days with the calendar as recorded at the request (R14).</summary>
+    protected override IEnumerable<StreamRef> Reads(RequestCredit c) => [StreamRef.TroubleTicket(c.TroubleTicketId), StreamRef.Calendar];
 
     /// <summary>The account is known once the trouble ticket is read: its contacts decide R12's first check.</summary>
     protected override IEnumerable<StreamRef> DependentReads(RequestCredit c, StreamStates s) =>
         s.TroubleTicket(c.TroubleTicketId) is { } tt ? [StreamRef.Account(tt.AccountId)] : [];
 
-    protected override Decision Decide(RequestCredit c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(RequestCredit c, CommandContext ctx, StreamStates s) =>
         TroubleTicketDecider.Decide(s.TroubleTicket(c.TroubleTicketId), s.TroubleTicket(c.TroubleTicketId) is { } tt ? s.Account(tt.AccountId) : null,
-            c, ctx, calendar);
+            c, ctx, s.Calendar.At(ctx.At));
 
     /// <summary>R12: the contact who asks acts.</summary>
     protected override Actor ActorFor(RequestCredit c, Actor caller) => Actor.Contact(c.ContactId);

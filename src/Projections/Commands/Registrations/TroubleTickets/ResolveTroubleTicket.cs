@@ -20,6 +20,6 @@ public sealed class ResolveTroubleTicketRegistration : CommandRegistration<Resol
 
     protected override IEnumerable<StreamRef> Reads(ResolveTroubleTicket c) => [StreamRef.TroubleTicket(c.TroubleTicketId)];
 
-    protected override Decision Decide(ResolveTroubleTicket c, CommandContext ctx, StreamStates s, HolidayCalendar calendar) =>
+    protected override Decision Decide(ResolveTroubleTicket c, CommandContext ctx, StreamStates s) =>
         TroubleTicketDecider.Decide(s.TroubleTicket(c.TroubleTicketId), c, ctx);
 }
