@@ -34,9 +34,14 @@ public static class StatementTable
         }
         foreach (var l in s.Ledger)
         {
-            b.AppendLine(c, l.CalendarChange is { } change
-                ? $"  ledger: correction {l.Amount:0.00} on the {l.InvoiceMonth} invoice, for calendar version {change.Version} ({change.Kind} {change.Date.ToString("yyyy-MM-dd", c)}, recorded {change.At})"
-                : $"  ledger: {l.TroubleTicketId} {l.Amount:0.00} on the {l.InvoiceMonth} invoice");
+            if (l.CalendarChange is { } change)
+            {
+                b.AppendLine(c, $"  ledger: correction {l.Amount:0.00} on the {l.InvoiceMonth} invoice, for calendar version {change.Version} ({change.Kind} {change.Date.ToString("yyyy-MM-dd", c)}, recorded {change.At})");
+            }
+            else
+            {
+                b.AppendLine(c, $"  ledger: {l.TroubleTicketId} {l.Amount:0.00} on the {l.InvoiceMonth} invoice");
+            }
         }
         b.Append(c, $"  calendar version {s.CalendarVersion}: {s.Calendar}");
         return b.ToString();

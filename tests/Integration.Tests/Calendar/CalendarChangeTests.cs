@@ -58,6 +58,10 @@ public class CalendarChangeTests(PostgresDatabase database)
         ((long)change["version"]!, (string)change["reason"]!, (string)change["by"]!["id"]!).ShouldBe((1L, "offices closed by the storm", "BackOffice:backoffice"));
         ((decimal)row["difference"]!).ShouldBe((decimal)march["ledger"]![1]!["amount"]!); // what-if said exactly this
 
+        var table = (string)(await host.GetAsync("/accounts/acme/statements/2026-03?format=table")).Body!;
+        table.ShouldContain("under calendar version 0: total 1300.00");
+        table.ShouldContain("ledger: correction -100.00 on the 2026-06 invoice, for calendar version 1 (Declared 2026-03-04");
+
         // As of the instant before the change, the statement is the one that was issued.
         var (_, before, _) = await host.GetAsync("/accounts/acme/statements/2026-03?asOf=2026-05-12T09:59:59-04:00");
         ((decimal)before["totalCredit"]!, before["ledger"]!.Count(), (long)before["calendarVersion"]!).ShouldBe((1300.00m, 1, 0L));
