@@ -25,7 +25,7 @@ public sealed class WhatIfInput
 }
 
 /// <summary>`what-if --declare DATE --name NAME | --withdraw DATE [--reason R]`: R14's what-if over the whole store, nothing written.</summary>
-[Description("What a proposed holiday declaration or withdrawal would change, per account and month (R14); writes nothing")]
+[Description("What a proposed holiday declaration or withdrawal would change, per account and month (R14); writes nothing", Name = "what-if")]
 public sealed class WhatIfCommand : VerbCommand<WhatIfInput>
 {
     public WhatIfCommand() => Usage("The differences a proposed calendar change would make").NoArguments();

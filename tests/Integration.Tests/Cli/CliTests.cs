@@ -219,4 +219,20 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
             File.Delete(journal);
         }
     }
+
+    [Fact] // R14: what-if over the CLI answers the differences and writes nothing; a proposal the command would refuse exits 65.
+    public async Task What_if_reports_the_difference_without_writing()
+    {
+        (await Run("import", Example)).Exit.ShouldBe(0);
+        var (exit, stdout, _) = await Run("what-if", "--declare", "2026-03-04", "--name", "Storm day");
+        exit.ShouldBe(0, stdout);
+        var view = JObject.Parse(stdout);
+        var row = view["rows"]!.ShouldHaveSingleItem();
+        ((string)row["accountId"]!, (decimal)row["difference"]!).ShouldBe(("acme", -100.00m));
+        (await Run("calendar", "--history")).Out.ShouldContain("\"calendarVersion\": 0");
+
+        var (refused, _, err) = await Run("what-if", "--declare", "2026-03-07", "--name", "Saturday");
+        (refused, err.Trim()).ShouldBe((65, "error: the change would be refused: NotAWeekday"));
+        (await Run("what-if", "--withdraw", "2026-03-04", "--declare", "2026-03-05")).Exit.ShouldBe(64);
+    }
 }
