@@ -40,6 +40,12 @@ public static class CalendarDecider
         {
             return ReasonCodes.NotAWeekday;
         }
+        // A change is recorded when it is made: one dated after it was received would hold back every change made
+        // until then (see OutOfOrder below).
+        if (ctx.ReceivedAt is { } received && ctx.At > received)
+        {
+            return ReasonCodes.FutureDated;
+        }
         // "As of X" reads the changes recorded at or before X as a prefix of the stream; a change dated before the
         // last one would make an earlier figure's calendar depend on when it was asked.
         return history.LastChangeAt is { } last && ctx.At < last ? ReasonCodes.OutOfOrder : null;

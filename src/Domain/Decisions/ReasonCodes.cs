@@ -39,4 +39,7 @@ public static class ReasonCodes
     /// starts (R8, R10); such a journal line is refused rather than recorded as a negative interval.
     /// </summary>
     public const string OutOfOrder = nameof(OutOfOrder);
+
+    /// <summary>Extension (docs/policy.md R14, Reading): a calendar change dated after the instant it was received.</summary>
+    public const string FutureDated = nameof(FutureDated);
 }

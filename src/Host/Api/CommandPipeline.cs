@@ -79,11 +79,10 @@ public static class CommandPipeline
             return Problems.NotFoundResult("No such resource.");
         }
 
-        var ctx = new CommandContext(clock.GetCurrentInstant(), registration.ActorFor(command, caller.Actor));
         Decision decision;
         try
         {
-            decision = await bus.InvokeAsync<Decision>(new ExecuteCommand(command, ctx), ct);
+            decision = await bus.InvokeAsync<Decision>(new ExecuteCommand(command, registration.ActorFor(command, caller.Actor)), ct);
         }
         catch (Exception e) when (e is ConcurrencyConflictException || ConcurrencyFailures.IsConcurrencyFailure(e))
         {
@@ -98,7 +97,7 @@ public static class CommandPipeline
         {
             http.Response.Headers.Location = $"/tickets/{assignedId}/timeline";
         }
-        return Json.Ok(new CommandAccepted(LineStatus.Accepted, assignedId, InstantPattern.ExtendedIso.Format(ctx.At),
+        return Json.Ok(new CommandAccepted(LineStatus.Accepted, assignedId, InstantPattern.ExtendedIso.Format(decision.Events.FirstOrDefault()?.Event is IDomainEvent recorded ? recorded.At : clock.GetCurrentInstant()),
             decision.Events.Select(e => new RecordedEvent(e.Stream.ToString(), EventTypes.NameOf(e.Event.GetType()), e.Event)).ToList()),
             decision.Events.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -22,7 +22,7 @@ public static class JournalEndpoint
     /// </summary>
     [RequestBody("application/x-ndjson"), Produces("application/x-ndjson")]
     [Authorize(Policy = Policies.BackOffice), WolverinePost("/journal"), Tags("Journal"), EndpointSummary("Import a journal (application/x-ndjson), answered line by line")]
-    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, ILogger<JournalImportLog> logger)
+    public static async Task<IResult> Import(HttpContext http, IDocumentStore store, NodaTime.IClock clock, ILogger<JournalImportLog> logger)
     {
         var caller = http.Caller();
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media)
@@ -47,7 +47,7 @@ public static class JournalEndpoint
         var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false)) { AutoFlush = false };
         await using (writer)
         {
-            var importer = new JournalImporter(store, caller.Actor);
+            var importer = new JournalImporter(store, caller.Actor, clock: clock);
             try
             {
                 await importer.ImportAsync(body, async r => await writer.WriteLineAsync(ResultLines.Format(r)), null, http.RequestAborted);

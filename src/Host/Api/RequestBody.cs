@@ -15,6 +15,12 @@ public static class RequestBody
 
     public static async Task<(JObject? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        // A POST with no body at all is an empty command (a withdrawal with no reason): its required fields, if any,
+        // are then named as missing, rather than the media type of a body that was never sent.
+        if (request.ContentType is null && (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())))
+        {
+            return (new JObject(), null);
+        }
         // ASP.NET Core's own test: application/json or any +json type, with or without a charset.
         if (!request.HasJsonContentType())
         {
@@ -47,7 +53,7 @@ public static class RequestBody
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
             };
-            var token = await JToken.ReadFromAsync(reader, ct);
+            var token = await JToken.ReadFromAsync(reader, JournalLine.NoDuplicates, ct);
             if (await reader.ReadAsync(ct))
             {
                 return (null, Problems.BadInput(InvalidCodes.MalformedLine, null, $"unexpected content after the JSON object at position {reader.LinePosition}"));

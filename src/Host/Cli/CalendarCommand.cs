@@ -43,6 +43,14 @@ public sealed class CalendarCommand : VerbCommand<CalendarInput>
 
     protected override async Task<int> RunAsync(CalendarInput input, VerbContext context)
     {
+        if (input.Action.Length > 0 && (input.YearFlag is not null || input.HistoryFlag))
+        {
+            throw new CliException(ExitCodes.Usage, "calendar import takes a file only; --year and --history list the calendar");
+        }
+        if (input.YearFlag is not null && input.HistoryFlag)
+        {
+            throw new CliException(ExitCodes.Usage, "give --year or --history, not both");
+        }
         if (input.Action.Length > 0)
         {
             return input.Action == "import"

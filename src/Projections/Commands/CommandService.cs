@@ -6,7 +6,13 @@ namespace Spiisee.EventSourced.Projections.Commands;
 /// <summary>Executes one command in its own transaction. An interface so hosts and tests can decorate or replace it.</summary>
 public interface ICommandExecutor
 {
-    Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct);
+    /// <summary>
+    /// Decides and records a command; the context is made for each attempt, after its reads, so a command stamped with
+    /// the clock is never dated before a change it read (R14's calendar changes must not go back in time).
+    /// </summary>
+    Task<Decision> ExecuteAsync(ICommand command, Func<CommandContext> context, CancellationToken ct);
+
+    Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct) => ExecuteAsync(command, () => ctx, ct);
 }
 
 /// <summary>
@@ -19,7 +25,9 @@ public sealed class CommandService(IDocumentStore store, int maxAttempts = Comma
     public const int DefaultMaxAttempts = Backoff.MaxAttempts;
     public int MaxAttempts { get; } = maxAttempts >= 1 ? maxAttempts : throw new ArgumentOutOfRangeException(nameof(maxAttempts));
 
-    public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
+    public Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct) => ExecuteAsync(command, () => ctx, ct);
+
+    public async Task<Decision> ExecuteAsync(ICommand command, Func<CommandContext> ctx, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

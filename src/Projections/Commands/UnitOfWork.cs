@@ -18,9 +18,13 @@ public sealed class UnitOfWork(WriteSession write)
 
     public IDocumentSession Session => session;
 
-    public async Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct)
+    public Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct) => ExecuteAsync(command, () => ctx, ct);
+
+    /// <summary>Decides with the context made once the streams are read, so a clock read there is never older than what it read.</summary>
+    public async Task<Decision> ExecuteAsync(ICommand command, Func<CommandContext> context, CancellationToken ct)
     {
         await PreloadAsync([command], ct);
+        var ctx = context();
         var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(State));
         foreach (var emitted in decision.Events)
         {

@@ -67,14 +67,14 @@ public static class CommandReader
     }
 
     /// <summary>A required string, checked as free text (no control characters, bounded).</summary>
-    public static string String(JObject o, string field)
+    public static string String(JObject o, string field, int maxLength = InputRules.MaxTextLength)
     {
         var token = Required(o, field);
         if (token.Type != JTokenType.String)
         {
             throw Invalid(field, $"{field} must be a string, not {token.Type.ToString().ToLowerInvariant()}");
         }
-        return InputRules.Text((string)token!, field);
+        return InputRules.Text((string)token!, field, maxLength);
     }
 
     /// <summary>The command's type, read with an id's rules so a long or invisible one is refused before it is echoed.</summary>
@@ -92,16 +92,12 @@ public static class CommandReader
     public static string? OptionalToken(JObject o, string field) => Absent(o, field) ? null : Token(o, field);
 
     /// <summary>A required name (a holiday's): text of at most a name's length, not blank.</summary>
-    public static string Name(JObject o, string field)
-    {
-        var text = InputRules.Text(String(o, field), field, InputRules.MaxNameLength);
-        return string.IsNullOrWhiteSpace(text) ? throw Invalid(field, $"{field} must not be blank") : text;
-    }
+    public static string Name(JObject o, string field) => InputRules.Name(String(o, field, InputRules.MaxNameLength), field);
 
     public static string? OptionalName(JObject o, string field) => OptionalText(o, field, InputRules.MaxNameLength);
 
     public static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
-        Absent(o, field) ? null : InputRules.Text(String(o, field), field, maxLength);
+        Absent(o, field) ? null : String(o, field, maxLength);
 
     public static bool? OptionalBool(JObject o, string field)
     {

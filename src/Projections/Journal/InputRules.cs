@@ -82,6 +82,25 @@ public static class InputRules
         return value;
     }
 
+    /// <summary>
+    /// A name shown on one line (a holiday's): free text's rules, no line breaks or tabs, no invisible format characters
+    /// (zero-width spaces, joiners, BOM), and something visible.
+    /// </summary>
+    public static string Name(string value, string field)
+    {
+        Text(value, field, MaxNameLength);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]) || char.GetUnicodeCategory(value[i]) == System.Globalization.UnicodeCategory.Format)
+            {
+                throw BadCharacter(field, value, i);
+            }
+        }
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidInputException(InvalidCodes.InvalidValue, field, $"{field} must not be blank")
+            : value;
+    }
+
     /// <summary>Money (R5): greater than 0, below 10^9, at most two decimal places.</summary>
     public static decimal Money(decimal value, string field)
     {

@@ -32,6 +32,9 @@ public static class InvalidCodes
 
     /// <summary>A line whose id an earlier, different line already used.</summary>
     public const string IdReused = nameof(IdReused);
+
+    /// <summary>A JSON object naming the same field twice (a line or a body): refused rather than resolved to either value.</summary>
+    public const string DuplicateField = nameof(DuplicateField);
 }
 
 /// <summary>A line or request body that cannot become a command: the code, the field at fault, and a readable message.</summary>

@@ -13,7 +13,7 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// appends. Lines are decided in file order, each against the state left by the lines before it. A bad line is
 /// reported Invalid on its own and never takes the lines around it with it.
 /// </summary>
-public sealed class JournalImporter(IDocumentStore store, Actor actor, int batchSize = 500)
+public sealed class JournalImporter(IDocumentStore store, Actor actor, int batchSize = 500, NodaTime.IClock? clock = null)
 {
     public async Task<ImportSummary> ImportAsync(Stream journal, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
     {
@@ -168,7 +168,7 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
                     : new LineResult(line.Number, before.Status, before.Reason, AlreadyApplied: true));
                 continue;
             }
-            var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRegistry.For(line.Command).ActorFor(line.Command, actor)), ct);
+            var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRegistry.For(line.Command).ActorFor(line.Command, actor), (clock ?? NodaTime.SystemClock.Instance).GetCurrentInstant()), ct);
             var status = decision.IsAccepted ? LineStatus.Accepted : LineStatus.Rejected;
             var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason, line.ContentHash);
             applied[record.Id] = record;

@@ -20,7 +20,7 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
         try
         {
             using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            var token = JToken.ReadFrom(reader);
+            var token = JToken.ReadFrom(reader, NoDuplicates);
             if (reader.Read())
             {
                 throw new InvalidInputException(InvalidCodes.MalformedLine, null, $"unexpected content after the JSON object at position {reader.LinePosition}");
@@ -48,8 +48,13 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
     /// JSON the reader cannot hold: a number beyond a decimal's range is a value out of range in its field (the reader
     /// names the path), anything else is a malformed line.
     /// </summary>
+    /// <summary>A field given twice is refused, not silently resolved to the last value.</summary>
+    public static readonly JsonLoadSettings NoDuplicates = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
+
     public static InvalidInputException ReaderFailure(JsonReaderException e) =>
-        !string.IsNullOrEmpty(e.Path) && (e.Message.StartsWith("Could not convert", StringComparison.Ordinal)
+        e.Message.StartsWith("Property with the name '", StringComparison.Ordinal)
+            ? new InvalidInputException(InvalidCodes.DuplicateField, InputRules.Echo(e.Path ?? ""), $"{InputRules.Echo(e.Path ?? "")} is given more than once")
+        : !string.IsNullOrEmpty(e.Path) && (e.Message.StartsWith("Could not convert", StringComparison.Ordinal)
             || e.Message.Contains("is not a valid decimal", StringComparison.Ordinal) || e.Message.Contains("is not a valid integer", StringComparison.Ordinal))
             ? new InvalidInputException(InvalidCodes.OutOfRange, InputRules.Echo(e.Path), $"{InputRules.Echo(e.Path)} is not a number in range")
             : new InvalidInputException(InvalidCodes.MalformedLine, null, $"not valid JSON at position {e.LinePosition}: {e.Message}");

@@ -84,4 +84,12 @@ public class CalendarDeciderTests
             h => h.Origin.ShouldBe(HolidayOrigin.Federal), h => h.Name.ShouldBe("Independence Day"));
         days.ShouldNotContain(h => h.Date == D("2026-12-25"));
     }
+
+    [Fact] // A journal line cannot record a change before it was received.
+    public void A_change_dated_after_it_was_received_is_future_dated()
+    {
+        var ctx = new CommandContext(I("2026-06-01T10:00:00-04:00"), Staff, I("2026-05-12T10:00:00-04:00"));
+        CalendarDecider.Decide(CalendarHistory.Empty, new DeclareHoliday(D("2026-03-04"), "x", null), ctx).Reason.ShouldBe(ReasonCodes.FutureDated);
+        CalendarDecider.Decide(CalendarHistory.Empty, new DeclareHoliday(D("2026-03-04"), "x", null), ctx with { ReceivedAt = ctx.At }).IsAccepted.ShouldBeTrue();
+    }
 }

@@ -94,7 +94,7 @@ public class PersistentConflictTests(PostgresDatabase database) : IAsyncLifetime
 
     private sealed class AlwaysConflicting : ICommandExecutor
     {
-        public Task<Decision> ExecuteAsync(ICommand command, CommandContext ctx, CancellationToken ct) =>
+        public Task<Decision> ExecuteAsync(ICommand command, Func<CommandContext> ctx, CancellationToken ct) =>
             throw new ConcurrencyConflictException("simulated", new InvalidOperationException("another writer kept winning"));
     }
 }

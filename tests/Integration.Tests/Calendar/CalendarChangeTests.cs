@@ -109,7 +109,8 @@ public class CalendarChangeTests(PostgresDatabase database)
         (await host.PostAsync("/calendar/holidays", new { date = "2026-03-05", name = "x" }, KestrelHost.Auditor)).Status.ShouldBe(403);
         (await host.PostAsync("/calendar/what-if", new { action = "declare", date = "2026-03-04", name = "x" })).Body["reason"]!.ToString().ShouldBe("DuplicateHoliday");
 
-        // In a journal, with the line's own instant.
+        // In a journal, with the line's own instant (received a little later).
+        host.Clock.Reset(Instant.FromUtc(2026, 5, 13, 14, 0));
         var results = await host.ImportAsync("""
             {"at": "2026-05-13T09:00:00-04:00", "type": "DeclareHoliday", "date": "2026-03-05", "name": "Storm day 2"}
             {"at": "2026-05-13T09:00:00-04:00", "type": "WithdrawHoliday", "date": "2026-03-06"}
@@ -118,6 +119,12 @@ public class CalendarChangeTests(PostgresDatabase database)
         results.Select(r => ((string)r["status"]!, (string?)r["reason"])).ShouldBe([("Accepted", null), ("Rejected", "NotAHoliday"), ("Rejected", "OutOfOrder")]);
         var (_, history, _) = await host.GetAsync("/calendar/history");
         history["changes"]!.Select(c => ((long)c["version"]!, (string)c["kind"]!, (string)c["date"]!)).ShouldBe([(1L, "Declared", "2026-03-04"), (2L, "Declared", "2026-03-05")]);
+
+        // A withdrawal needs no body at all; a declaration without one names its first missing field.
+        host.Clock.Reset(Instant.FromUtc(2026, 5, 14, 14, 0));
+        (await host.SendAsync(HttpMethod.Post, "/calendar/holidays/2026-03-05/withdrawal", KestrelHost.BackOffice)).Status.ShouldBe(201);
+        (status, body, _) = await host.SendAsync(HttpMethod.Post, "/calendar/holidays", KestrelHost.BackOffice);
+        (status, (string)body["code"]!, (string)body["field"]!).ShouldBe((400, "MissingField", "date"));
     }
 
     [Fact] // iCalendar: the export parses as all-day events, and importing it into an empty store declares the same days.
@@ -159,5 +166,61 @@ public class CalendarChangeTests(PostgresDatabase database)
         imported["holidays"]!.Select(h => (string)h["date"]!).ShouldContain("2026-03-04");
         imported["holidays"]!.Count().ShouldBe(12); // the 11 federal days there, plus the declared one
         File.Delete(file);
+    }
+
+    [Fact] // Parallel back-office changes are all recorded, in order, each dated when it was decided; none is refused as out of order.
+    public async Task Parallel_declarations_of_different_days_are_all_recorded()
+    {
+        await using var host = await KestrelHost.StartAsync(database, May12);
+        host.Clock.AutoAdvance = Duration.FromMilliseconds(1); // every reading of the clock is later than the one before
+        var days = Enumerable.Range(0, 30).Select(d => new LocalDate(2026, 4, 1).PlusDays(d)).Where(d => d.DayOfWeek < IsoDayOfWeek.Saturday).ToList();
+        using var start = new SemaphoreSlim(0);
+        var posts = days.Select(d => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await host.PostAsync("/calendar/holidays", new { date = d.ToString("yyyy-MM-dd", null), name = "parallel" });
+        })).ToList();
+        start.Release(posts.Count);
+        foreach (var (status, body, _) in await Task.WhenAll(posts))
+        {
+            status.ShouldBeOneOf([201, 409], body.ToString());
+            if (status == 409)
+            {
+                ((string)body["reason"]!).ShouldBe("ConcurrencyConflict"); // retried and still losing: said so, never a policy refusal
+            }
+        }
+        var changes = (await host.GetAsync("/calendar/history")).Body["changes"]!.ToList();
+        changes.Count.ShouldBeGreaterThan(days.Count / 2);
+        changes.Select(c => (long)c["version"]!).ShouldBe(Enumerable.Range(1, changes.Count).Select(v => (long)v));
+        var instants = changes.Select(c => c["at"]!.Value<DateTime>()).ToList();
+        instants.ShouldBe(instants.Order().ToList());
+    }
+
+    [Fact] // Hostile calendar input gets a specific 400, and a journal cannot date a calendar change in the future.
+    public async Task Hostile_calendar_input_is_refused_specifically()
+    {
+        await using var host = await KestrelHost.StartAsync(database, May12);
+        foreach (var (body, code) in new[]
+        {
+            ("""{"date":"2026-03-04","name":"\u200b"}""", "InvalidCharacter"),
+            ("""{"date":"2026-03-04","name":"Storm\nBEGIN:VEVENT"}""", "InvalidCharacter"),
+            ("""{"date":"2026-03-04","name":"x","date":"2026-03-05"}""", "DuplicateField"),
+            ($$"""{"date":"2026-03-04","name":"{{new string('n', 300)}}"}""", "TooLong"),
+        })
+        {
+            var (status, problem, _) = await host.SendAsync(HttpMethod.Post, "/calendar/holidays", KestrelHost.BackOffice, body);
+            (status, (string)problem["code"]!).ShouldBe((400, code), body);
+            if (code == "TooLong")
+            {
+                ((string)problem["detail"]!).ShouldContain("at most 200 characters");
+            }
+        }
+        var results = await host.ImportAsync("""
+            {"at": "2026-06-01T09:00:00-04:00", "type": "DeclareHoliday", "date": "2026-03-04", "name": "From the future"}
+            {"at": "2026-05-12T09:00:00-04:00", "type": "DeclareHoliday", "date": "2026-03-04", "name": "Storm day", "name": "twice"}
+            {"at": "2026-05-12T09:00:00-04:00", "type": "DeclareHoliday", "date": "2026-03-04", "name": "Storm day"}
+            """);
+        results.Select(r => ((string)r["status"]!, (string?)r["reason"])).ShouldBe([("Rejected", "FutureDated"), ("Invalid", "DuplicateField"), ("Accepted", null)]);
+        (await host.PostAsync("/calendar/holidays", new { date = "2026-03-05", name = "next" })).Status.ShouldBe(201);
     }
 }

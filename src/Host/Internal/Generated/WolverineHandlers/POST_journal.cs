@@ -3,6 +3,7 @@
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,12 +17,14 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> _loggerOfJournalImportLog;
+        private readonly NodaTime.IClock _clock;
 
-        public POST_journal(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> loggerOfJournalImportLog) : base(wolverineHttpOptions)
+        public POST_journal(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<Spiisee.EventSourced.Host.Api.JournalImportLog> loggerOfJournalImportLog, NodaTime.IClock clock) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentStore = documentStore;
             _loggerOfJournalImportLog = loggerOfJournalImportLog;
+            _clock = clock;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -31,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 
                 // The actual HTTP request handler execution
-                var result = await Spiisee.EventSourced.Host.Api.JournalEndpoint.Import(httpContext, _documentStore, _loggerOfJournalImportLog).ConfigureAwait(false);
+                var result = await Spiisee.EventSourced.Host.Api.JournalEndpoint.Import(httpContext, _documentStore, _clock, _loggerOfJournalImportLog).ConfigureAwait(false);
 
                 await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
