@@ -26,6 +26,8 @@ public static class ReasonCodes
     public const string DuplicateHoliday = nameof(DuplicateHoliday);
     public const string NotAHoliday = nameof(NotAHoliday);
     public const string NotAWeekday = nameof(NotAWeekday);
+    public const string UnknownIncident = nameof(UnknownIncident);
+    public const string IncidentResolved = nameof(IncidentResolved);
 
     /// <summary>An extra code, not the policy's own (docs/policy.md R5, Reading): revoking a contact that is not authorized (nothing to revoke).</summary>
     public const string ContactNotAuthorized = nameof(ContactNotAuthorized);

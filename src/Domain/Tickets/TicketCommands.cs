@@ -8,7 +8,7 @@ namespace Spiisee.EventSourced.Domain.Tickets;
 /// </summary>
 public sealed record OpenTicket(
     string TicketId, string AccountId, string ContactId, string Channel, Priority Priority, string Category,
-    string ReleaseStage, bool Customized = false, string? Language = null, string? Summary = null) : ICommand;
+    string ReleaseStage, bool Customized = false, string? Language = null, string? Summary = null, string? IncidentId = null) : ICommand;
 
 public sealed record EscalateTicket(string TicketId, Priority Priority, string? Reason = null) : ICommand;
 

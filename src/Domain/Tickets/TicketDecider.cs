@@ -37,7 +37,7 @@ public static class TicketDecider
         var stream = StreamRef.Ticket(c.TicketId);
         var language = string.IsNullOrWhiteSpace(c.Language) ? DefaultLanguage : c.Language;
         var opened = new Emitted(stream, new TicketOpened(c.TicketId, c.AccountId, c.ContactId, c.Channel, c.Priority,
-            c.Category, c.ReleaseStage, c.Customized, language, c.Summary, ctx.At, ctx.By));
+            c.Category, c.ReleaseStage, c.Customized, language, c.Summary, ctx.At, ctx.By, c.IncidentId));
 
         var decline = CoverageFailure(account, c, language, ctx);
         if (decline is null)

@@ -5,7 +5,7 @@ namespace Spiisee.EventSourced.Domain.Tickets;
 
 public sealed record TicketOpened(
     string TicketId, string AccountId, string ContactId, string Channel, Priority Priority, string Category,
-    string ReleaseStage, bool Customized, string Language, string? Summary, Instant At, Actor By) : IDomainEvent;
+    string ReleaseStage, bool Customized, string Language, string? Summary, Instant At, Actor By, string? IncidentId = null) : IDomainEvent;
 
 /// <summary>R6 4-8: opened, kept on record, and declined at once with the reason.</summary>
 public sealed record TicketDeclined(string TicketId, string AccountId, string Reason, bool ReferredToPartnerNetwork, Instant At, Actor By) : IDomainEvent;

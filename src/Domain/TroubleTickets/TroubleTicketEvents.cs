@@ -7,7 +7,8 @@ namespace Spiisee.EventSourced.Domain.TroubleTickets;
 
 /// <summary>R8: the opening instant is the time of determination and the start of the outage.</summary>
 public sealed record TroubleTicketOpened(
-    string TroubleTicketId, string AccountId, string ReplacesTicketId, TroubleTicketKind Kind, Priority Priority, Instant At, Actor By) : IDomainEvent;
+    string TroubleTicketId, string AccountId, string? ReplacesTicketId, TroubleTicketKind Kind, Priority Priority, Instant At, Actor By,
+    string? IncidentId = null) : IDomainEvent;
 
 /// <summary>R8: AnchorsMttr is true for the first assignment made before resolution only.</summary>
 public sealed record TroubleTicketAssigned(string TroubleTicketId, string AgentId, bool AnchorsMttr, Instant At, Actor By) : IDomainEvent;

@@ -7,7 +7,7 @@ namespace Spiisee.EventSourced.Domain.TroubleTickets;
 public sealed record TroubleTicketState(
     string TroubleTicketId,
     string AccountId,
-    string ReplacesTicketId,
+    string? ReplacesTicketId,
     TroubleTicketKind Kind,
     Priority Priority,
     Instant OpenedAt,

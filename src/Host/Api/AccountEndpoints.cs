@@ -55,7 +55,7 @@ public static class AccountEndpoints
         return Json.Ok(await TicketListView.LoadAsync(session, accountId, skip, take, http.RequestAborted));
     }
 
-    private static bool TryPaging(HttpContext http, string name, int min, int max, int fallback, out int value, out IResult? problem)
+    internal static bool TryPaging(HttpContext http, string name, int min, int max, int fallback, out int value, out IResult? problem)
     {
         problem = null;
         value = fallback;

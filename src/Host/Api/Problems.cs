@@ -12,10 +12,11 @@ public static class Problems
     private static readonly HashSet<string> Conflicts =
     [
         ReasonCodes.DuplicateId, ReasonCodes.TicketNotOpen, ReasonCodes.AlreadyResolved, ReasonCodes.TroubleTicketClosed,
-        ReasonCodes.DuplicateRequest, ReasonCodes.TroubleTicketNotClosed, ReasonCodes.OutOfOrder, ReasonCodes.DuplicateHoliday,
+        ReasonCodes.DuplicateRequest, ReasonCodes.TroubleTicketNotClosed, ReasonCodes.OutOfOrder, ReasonCodes.DuplicateHoliday, ReasonCodes.IncidentResolved,
     ];
 
-    private static readonly HashSet<string> NotFound = [ReasonCodes.UnknownAccount, ReasonCodes.UnknownTicket, ReasonCodes.UnknownTroubleTicket];
+    private static readonly HashSet<string> NotFound =
+        [ReasonCodes.UnknownAccount, ReasonCodes.UnknownTicket, ReasonCodes.UnknownTroubleTicket, ReasonCodes.UnknownIncident];
 
     public static int StatusFor(string reason) =>
         NotFound.Contains(reason) ? StatusCodes.Status404NotFound

@@ -45,6 +45,10 @@ public abstract class CommandRegistration
     /// <summary>Streams known only once the first reads are in (a credit request needs its trouble ticket's account).</summary>
     public virtual IEnumerable<StreamRef> DependentReads(ICommand command, StreamStates states) => [];
 
+    /// <summary>Streams known only by asking the store (every account, for an incident that affects them all).</summary>
+    public virtual Task<IReadOnlyList<StreamRef>> QueriedReadsAsync(ICommand command, StreamStates states, Marten.IQuerySession session, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<StreamRef>>([]);
+
     public abstract Decision Decide(ICommand command, CommandContext ctx, StreamStates states);
 
     /// <summary>Who acts: by default the caller (an API key or the journal file).</summary>
@@ -71,6 +75,12 @@ public abstract class CommandRegistration<TCommand, TBody> : CommandRegistration
         Decide((TCommand)command, ctx, states);
 
     public sealed override Actor ActorFor(ICommand command, Actor caller) => ActorFor((TCommand)command, caller);
+
+    public sealed override Task<IReadOnlyList<StreamRef>> QueriedReadsAsync(ICommand command, StreamStates states, Marten.IQuerySession session,
+        CancellationToken ct) => QueriedReadsAsync((TCommand)command, states, session, ct);
+
+    protected virtual Task<IReadOnlyList<StreamRef>> QueriedReadsAsync(TCommand command, StreamStates states, Marten.IQuerySession session,
+        CancellationToken ct) => Task.FromResult<IReadOnlyList<StreamRef>>([]);
 
     public sealed override string? CustomerAccount(ICommand command, StreamStates states) => CustomerAccount((TCommand)command, states);
 

@@ -1,6 +1,7 @@
 using Spiisee.EventSourced.Domain.Accounts;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Domain.Incidents;
 using Spiisee.EventSourced.Domain.Tickets;
 using Spiisee.EventSourced.Domain.TroubleTickets;
 
@@ -15,6 +16,7 @@ public static class StreamFolds
         StreamKind.Ticket => TicketState.Evolve((TicketState?)state, @event),
         StreamKind.TroubleTicket => TroubleTicketState.Evolve((TroubleTicketState?)state, @event),
         StreamKind.Calendar => CalendarHistory.Evolve((CalendarHistory?)state, @event),
+        StreamKind.Incident => IncidentState.Evolve((IncidentState?)state, @event),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

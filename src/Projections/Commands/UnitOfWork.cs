@@ -25,7 +25,7 @@ public sealed class UnitOfWork(WriteSession write)
     {
         await PreloadAsync([command], ct);
         var ctx = context();
-        var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(State));
+        var decision = CommandRegistry.For(command).Decide(command, ctx, States());
         foreach (var emitted in decision.Events)
         {
             _streams[emitted.Stream].Apply(emitted.Event);
@@ -37,8 +37,12 @@ public sealed class UnitOfWork(WriteSession write)
     public async Task PreloadAsync(IReadOnlyCollection<ICommand> commands, CancellationToken ct)
     {
         await LoadAsync(commands.SelectMany(c => CommandRegistry.For(c).Reads(c)), ct);
-        var states = new StreamStates(State);
+        var states = States();
         await LoadAsync(commands.SelectMany(c => CommandRegistry.For(c).DependentReads(c, states)), ct);
+        foreach (var command in commands)
+        {
+            await LoadAsync(await CommandRegistry.For(command).QueriedReadsAsync(command, states, session, ct), ct);
+        }
     }
 
     /// <summary>
@@ -73,6 +77,8 @@ public sealed class UnitOfWork(WriteSession write)
     }
 
     private object? State(StreamRef stream) => _streams.TryGetValue(stream, out var s) ? s.State : null;
+
+    private StreamStates States() => new(State, () => _streams.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.State)));
 
     private async Task LoadAsync(IEnumerable<StreamRef> wanted, CancellationToken ct)
     {

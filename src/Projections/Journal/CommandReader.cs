@@ -99,6 +99,32 @@ public static class CommandReader
     public static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
         Absent(o, field) ? null : String(o, field, maxLength);
 
+    /// <summary>An optional list of distinct ids (an incident's accounts), at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<string>? OptionalIds(JObject o, string field, int max)
+    {
+        if (Absent(o, field))
+        {
+            return null;
+        }
+        if (o[field] is not JArray array)
+        {
+            throw Invalid(field, $"{field} must be a list of ids");
+        }
+        if (array.Count > max)
+        {
+            throw new InvalidInputException(InvalidCodes.TooLong, field, $"{field} may list at most {max} ids, not {array.Count}");
+        }
+        var ids = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i];
+            ids.Add(item.Type == JTokenType.String
+                ? InputRules.Id((string)item!, $"{field}[{i}]")
+                : throw Invalid($"{field}[{i}]", $"{field}[{i}] must be a string"));
+        }
+        return ids;
+    }
+
     public static bool? OptionalBool(JObject o, string field)
     {
         var token = o[field];

@@ -36,7 +36,7 @@ public sealed record TicketListView(
 public sealed record TicketSummary(string TicketId, TicketStatus Status, Priority Priority, Instant OpenedAt, string? DeclineReason, string? ReplacedBy);
 
 public sealed record TroubleTicketSummary(
-    string TroubleTicketId, string Status, TroubleTicketKind Kind, Priority Priority, string ReplacesTicketId, Instant OpenedAt,
+    string TroubleTicketId, string Status, TroubleTicketKind Kind, Priority Priority, string? ReplacesTicketId, Instant OpenedAt,
     Instant? ResolvedAt, RootCause? RootCause, Instant? ClosedAt, string? CreditDecision)
 {
     public static TroubleTicketSummary From(TroubleTicketFile f) => new(

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Spiisee.EventSourced.Projections.Calendar;
+using Spiisee.EventSourced.Projections.Incidents;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Timelines;
@@ -45,8 +46,10 @@ public static class StoreConfiguration
         opts.Projections.Add(ForRebuilds(new TicketTimelineProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TroubleTicketFileProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new CalendarRecordProjection()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ForRebuilds(new IncidentFileProjection()), ProjectionLifecycle.Inline);
         opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
+        opts.Schema.For<IncidentFile>().Index(x => x.DeclaredAt);
     }
 
     // Rebuilds replay the whole store through the daemon: larger pages and a cache of the documents being folded cut

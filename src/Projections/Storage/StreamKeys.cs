@@ -14,6 +14,7 @@ public static class StreamKeys
         StreamKind.Ticket => "ticket/" + stream.Id,
         StreamKind.TroubleTicket => "trouble-ticket/" + stream.Id,
         StreamKind.Calendar => "calendar/" + stream.Id,
+        StreamKind.Incident => "incident/" + stream.Id,
         _ => throw new ArgumentOutOfRangeException(nameof(stream)),
     };
 
@@ -27,6 +28,7 @@ public static class StreamKeys
             "ticket" => StreamRef.Ticket(id),
             "trouble-ticket" => StreamRef.TroubleTicket(id),
             "calendar" when id == StreamRef.Calendar.Id => StreamRef.Calendar,
+            "incident" => StreamRef.Incident(id),
             _ => throw new FormatException($"Not a stream key: {key}"),
         };
     }

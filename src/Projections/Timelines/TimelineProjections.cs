@@ -83,9 +83,10 @@ public sealed partial class TroubleTicketFileProjection : SingleStreamProjection
         switch (e.Data)
         {
             case TroubleTicketOpened o:
-                (doc.TroubleTicketId, doc.AccountId, doc.ReplacesTicketId, doc.Kind, doc.Priority, doc.OpenedAt, doc.MttrAnchor) =
-                    (o.TroubleTicketId, o.AccountId, o.ReplacesTicketId, o.Kind, o.Priority, o.At, o.At);
-                doc.Entries.Add(Timeline.Entry(e, o.At, o.By, $"opened {o.Kind} trouble ticket {o.TroubleTicketId} ({o.Priority}) replacing ticket {o.ReplacesTicketId}; the outage starts"));
+                (doc.TroubleTicketId, doc.AccountId, doc.ReplacesTicketId, doc.IncidentId, doc.Kind, doc.Priority, doc.OpenedAt, doc.MttrAnchor) =
+                    (o.TroubleTicketId, o.AccountId, o.ReplacesTicketId, o.IncidentId, o.Kind, o.Priority, o.At, o.At);
+                doc.Entries.Add(Timeline.Entry(e, o.At, o.By, $"opened {o.Kind} trouble ticket {o.TroubleTicketId} ({o.Priority}) " +
+                    (o.ReplacesTicketId is { } replaced ? $"replacing ticket {replaced}" : $"from incident {o.IncidentId}") + "; the outage starts"));
                 break;
             case TroubleTicketAssigned a:
                 if (a.AnchorsMttr)

@@ -16,7 +16,11 @@ public sealed class TroubleTicketFile
 
     public string AccountId { get; set; } = "";
 
-    public string ReplacesTicketId { get; set; } = "";
+    /// <summary>The support ticket it replaced (R8); null for one opened from an incident (R15).</summary>
+    public string? ReplacesTicketId { get; set; }
+
+    /// <summary>The incident it was opened from (R15), if any.</summary>
+    public string? IncidentId { get; set; }
 
     public TroubleTicketKind Kind { get; set; }
 
