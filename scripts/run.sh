@@ -48,9 +48,38 @@ for journal in samples/*.jsonl; do
   dotnet "$host.dll" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }
 done
 
+# R15's notices are mailed: unless Smtp__Host names a server, a local smtp4dev (a dotnet tool from NuGet) receives
+# them and shows them on a web page. Without it the host still runs, and says notices stay pending.
+mail_ui="none (notices stay pending)"
+if [ -z "${Smtp__Host:-}" ]; then
+  smtp_port=${SPIISEE_SMTP_PORT:-2525}
+  mail_port=${SPIISEE_MAIL_PORT:-5081}
+  tools=.tools
+  if [ ! -x "$tools/smtp4dev" ]; then
+    echo "mail: installing smtp4dev 3.15.0 into $tools" >&2
+    dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$tools" >/dev/null 2>&1 \
+      || echo "mail: smtp4dev could not be installed; notices will stay pending" >&2
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then
+    echo "mail: something already listens on 127.0.0.1:$smtp_port; using it" >&2
+    export Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__Security=None
+    mail_ui="http://127.0.0.1:$mail_port (if it is smtp4dev)"
+  elif [ -x "$tools/smtp4dev" ]; then
+    echo "mail: starting smtp4dev (SMTP 127.0.0.1:$smtp_port, web http://127.0.0.1:$mail_port)" >&2
+    "$tools/smtp4dev" --smtpport="$smtp_port" --urls="http://127.0.0.1:$mail_port" --bindaddress=127.0.0.1 --db= \
+      --imapport= --pop3port= --nousersettings >"$tools/smtp4dev.log" 2>&1 &
+    trap 'kill $! 2>/dev/null' EXIT
+    export Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__Security=None
+    mail_ui="http://127.0.0.1:$mail_port"
+  fi
+else
+  mail_ui="your server $Smtp__Host"
+fi
+
 cat <<MSG
 
 Spiisee.EventSourced API on $url  (OpenAPI: $url/openapi/v1.json, UI: $url/scalar, health: $url/health)
+Mail sent to support contacts (incident notices): $mail_ui
 
 Demo keys:
   BackOffice  $Auth__Keys__0__Key
@@ -67,4 +96,5 @@ Try:
 Ctrl-C stops the host; PostgreSQL keeps running for the next run.
 MSG
 
-exec dotnet "$host.dll" --urls "$url"
+# Not exec: smtp4dev, started above, is stopped when the host stops.
+dotnet "$host.dll" --urls "$url"

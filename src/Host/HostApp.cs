@@ -46,6 +46,13 @@ public static class HostApp
             builder.Services.AddHostedService<SchemaCheck>();
         }
         builder.Services.AddHostedService<CalendarSeeding>();
+        var smtp = Notices.SmtpSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(smtp);
+        builder.Services.AddSingleton<Notices.NoticeMailer>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Notices:RetryDelaysSeconds").Get<double[]>() is { Length: > 0 } delays
+            ? new Notices.NoticeRetries(delays.Select(TimeSpan.FromSeconds).ToList())
+            : Notices.NoticeRetries.Default);
+        builder.Services.AddHostedService<Notices.NoticeStartup>();
         var marten = builder.Services.AddMarten(opts =>
             {
                 StoreConfiguration.Configure(opts, connection, settings.Schema,
@@ -56,7 +63,9 @@ public static class HostApp
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            .AddAsyncDaemon(DaemonMode.Solo)
+            // R15: incident events become notice deliveries and durable SendNotice messages, whoever recorded them.
+            .SubscribeToEvents(new Notices.IncidentNoticeSubscription());
         if (!production)
         {
             marten.ApplyAllDatabaseChangesOnStartup();
@@ -73,6 +82,8 @@ public static class HostApp
                 s.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter());
             });
             opts.Discovery.IncludeAssembly(typeof(HostApp).Assembly);
+            // Notices are mailed from a durable local queue: persisted in PostgreSQL until handled, recovered after a crash.
+            opts.PublishMessage<Notices.SendNotice>().ToLocalQueue("notices").UseDurableInbox();
             // Handlers and endpoints are compiled ahead of time (src/Host/Internal/Generated, written by `codegen write`):
             // generating them at run time cost seconds on the first request. Development regenerates what is missing;
             // elsewhere a missing type is an error at start, so a stale build never serves.

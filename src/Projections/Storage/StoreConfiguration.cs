@@ -50,6 +50,7 @@ public static class StoreConfiguration
         opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
         opts.Schema.For<IncidentFile>().Index(x => x.DeclaredAt);
+        opts.Schema.For<Notices.NoticeDelivery>().Identity(x => x.Id).Index(x => x.IncidentId);
     }
 
     // Rebuilds replay the whole store through the daemon: larger pages and a cache of the documents being folded cut
