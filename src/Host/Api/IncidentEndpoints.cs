@@ -23,9 +23,11 @@ public static class IncidentEndpoints
         var file = await IncidentQueries.LoadAsync(session, incidentId, http.RequestAborted);
         var caller = http.Caller();
         // Another account's incident does not exist for a customer, as another account does not (404, never 403).
-        return file is null || (caller.IsCustomer && !file.Affects(caller.AccountId!))
-            ? Problems.NotFoundResult("No such incident.")
-            : Json.Ok(file);
+        if (file is null || (caller.IsCustomer && !file.Affects(caller.AccountId!)))
+        {
+            return Problems.NotFoundResult("No such incident.");
+        }
+        return Json.Ok(caller.IsCustomer ? file.ForCustomerOf(caller.AccountId!) : file);
     }
 
     [ProducesResponseType<IReadOnlyList<IncidentSummary>>(200)]

@@ -38,6 +38,33 @@ public sealed class IncidentFile
     public List<IncidentTroubleTicket> TroubleTickets { get; set; } = [];
 
     public bool Affects(string accountId) => AllAccounts || Accounts.Contains(accountId, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The incident as one affected account's customer may read it: no other account's id, trouble ticket or count,
+    /// and no staff identity (R15's notices name the incident, its impact and its status, nothing of other customers).
+    /// </summary>
+    public IncidentFile ForCustomerOf(string accountId) => new()
+    {
+        Id = Id,
+        IncidentId = IncidentId,
+        Title = Title,
+        Impact = Impact,
+        AllAccounts = AllAccounts,
+        Accounts = Affects(accountId) && !AllAccounts ? [accountId] : [],
+        StartedAt = StartedAt,
+        DeclaredAt = DeclaredAt,
+        Status = Status,
+        ResolvedAt = ResolvedAt,
+        Summary = Summary,
+        TroubleTickets = TroubleTickets.Where(t => t.AccountId == accountId).ToList(),
+        Steps = Steps.Select(s => s with
+        {
+            By = Actor.System("Spiisee support"),
+            Text = s.Kind == "TroubleTicketsOpened"
+                ? TroubleTickets.Any(t => t.AccountId == accountId) ? "an Outage trouble ticket was opened for the account" : "Outage trouble tickets were opened"
+                : s.Text,
+        }).ToList(),
+    };
 }
 
 /// <summary>One step of an incident's timeline: declared, updated, resolved, trouble tickets opened; the stream version is the notice's.</summary>

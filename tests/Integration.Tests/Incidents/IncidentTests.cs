@@ -65,7 +65,13 @@ public class IncidentTests(PostgresDatabase database)
         var (status, incident, _) = await host.GetAsync("/incidents/INC-7", Ann);
         status.ShouldBe(200);
         incident["steps"]!.Select(s => (string)s["kind"]!).ShouldBe(["Declared", "Updated", "TroubleTicketsOpened", "Resolved"]);
-        incident["troubleTickets"]!.Select(t => (string)t["troubleTicketId"]!).ShouldBe(["INC-7.north", "INC-7.south"]);
+        // A customer reads nothing of the other accounts: not their ids, trouble tickets or number, nor staff names.
+        incident["accounts"]!.Select(a => (string)a!).ShouldBe(["north"]);
+        incident["troubleTickets"]!.Select(t => (string)t["troubleTicketId"]!).ShouldBe(["INC-7.north"]);
+        incident.ToString().ShouldNotContain("south");
+        incident.ToString().ShouldNotContain("BackOffice");
+        var (_, staffView, _) = await host.GetAsync("/incidents/INC-7");
+        staffView["troubleTickets"]!.Select(t => (string)t["troubleTicketId"]!).ShouldBe(["INC-7.north", "INC-7.south"]);
         (await host.GetAsync("/incidents/INC-7", Wes)).Status.ShouldBe(404);
         (await host.GetAsync("/incidents/INC-404")).Status.ShouldBe(404);
         (await host.GetAsync("/accounts/north/incidents", Ann)).Body.ShouldHaveSingleItem()["incidentId"]!.ToString().ShouldBe("INC-7");
