@@ -83,7 +83,8 @@ public static class HostApp
             });
             opts.Discovery.IncludeAssembly(typeof(HostApp).Assembly);
             // Notices are mailed from a durable local queue: persisted in PostgreSQL until handled, recovered after a crash.
-            opts.PublishMessage<Notices.SendNotice>().ToLocalQueue("notices").UseDurableInbox();
+            // One at a time, in the order decided, so a contact reads the declaration before its update and resolution.
+            opts.PublishMessage<Notices.SendNotice>().ToLocalQueue("notices").UseDurableInbox().Sequential();
             // Handlers and endpoints are compiled ahead of time (src/Host/Internal/Generated, written by `codegen write`):
             // generating them at run time cost seconds on the first request. Development regenerates what is missing;
             // elsewhere a missing type is an error at start, so a stale build never serves.

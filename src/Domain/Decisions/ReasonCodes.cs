@@ -42,6 +42,6 @@ public static class ReasonCodes
     /// </summary>
     public const string OutOfOrder = nameof(OutOfOrder);
 
-    /// <summary>Extension (docs/policy.md R14, Reading): a calendar change dated after the instant it was received.</summary>
+    /// <summary>Extension (docs/policy.md R14, R15, Reading): a calendar change or an incident notice dated after the instant it was received.</summary>
     public const string FutureDated = nameof(FutureDated);
 }

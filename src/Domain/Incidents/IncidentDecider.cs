@@ -17,6 +17,10 @@ public static class IncidentDecider
         {
             return Decision.Reject(ReasonCodes.DuplicateId);
         }
+        if (ctx.ReceivedAt is { } received && ctx.At > received)
+        {
+            return Decision.Reject(ReasonCodes.FutureDated); // a notice would be mailed for an instant still to come
+        }
         if (c.Accounts?.Any(a => listed.GetValueOrDefault(a) is null) == true)
         {
             return Decision.Reject(ReasonCodes.UnknownAccount);
@@ -73,20 +77,25 @@ public static class IncidentDecider
     }
 
     /// <summary>
-    /// A trouble ticket id per (incident, account), stable so a retried step finds what it opened: both ids when they
-    /// fit an id's 128 characters, else the incident's with a digest of the account's.
+    /// A trouble ticket id per (incident, account), stable so a retried step finds what it opened, and distinct for
+    /// distinct pairs: <c>incident.account</c> when the incident id has no dot (so the first dot splits it) and it fits
+    /// an id's 128 characters; else the start of the incident id and a digest of both ids.
     /// </summary>
     public static string TroubleTicketIdFor(string incidentId, string accountId)
     {
         var id = $"{incidentId}.{accountId}";
-        return id.Length <= 128
-            ? id
-            : $"{incidentId[..Math.Min(incidentId.Length, 100)]}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..24]}";
+        if (id.Length <= 128 && !incidentId.Contains('.'))
+        {
+            return id;
+        }
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(incidentId + "\n" + accountId)))[..32];
+        return $"{incidentId[..Math.Min(incidentId.Length, 60)]}~{digest}";
     }
 
     private static string? Refusal(IncidentState? incident, CommandContext ctx) => incident switch
     {
         null => ReasonCodes.UnknownIncident,
+        _ when ctx.ReceivedAt is { } received && ctx.At > received => ReasonCodes.FutureDated,
         { IsResolved: true } => ReasonCodes.IncidentResolved,
         _ when ctx.At < incident.DeclaredAt => ReasonCodes.OutOfOrder,
         _ => null,

@@ -48,6 +48,7 @@ public sealed class IncidentNoticeSubscription : BatchSubscription
                     NoticeAt = notice.At,
                     Title = incident.Title,
                     Impact = incident.Impact,
+                    StartedAt = incident.StartedAt,
                     IncidentStatus = notice.Status,
                     Status = NoticeStatus.Pending,
                 }).ToList();

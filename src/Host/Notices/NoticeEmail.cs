@@ -19,19 +19,20 @@ public static class NoticeEmail
     {
         var message = new MimeMessage { MessageId = notice.MessageId };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(notice.ContactId));
+        message.To.Add(RecipientOf(notice.ContactId));
         message.Subject = $"[Spiisee incident {notice.IncidentId}] {notice.Kind}: {notice.Title}";
         var lines = new (string Label, string Value)[]
         {
             ("Incident", notice.IncidentId),
             ("Title", notice.Title),
             ("Impact", notice.Impact),
+            ("Started", Time(notice.StartedAt)),
             ("Status", notice.IncidentStatus),
             ("Notice", $"{notice.Kind}, {Time(notice.NoticeAt)}"),
             ("Account", notice.AccountId),
         };
         var text = string.Join("\n", lines.Select(l => $"{l.Label}: {l.Value}")) +
-            "\n\nYou receive this as an authorized support contact of the account. Follow the incident at GET /incidents/" + notice.IncidentId + ".\n";
+            "\n\nYou receive this as an authorized support contact of the account; each update and the resolution will follow by email.\n";
         var html = "<html><body><h2>" + Html(message.Subject) + "</h2><table>" +
             string.Concat(lines.Select(l => $"<tr><th align=\"left\">{Html(l.Label)}</th><td>{Html(l.Value)}</td></tr>")) +
             "</table><p>You receive this as an authorized support contact of the account.</p></body></html>";
@@ -41,4 +42,15 @@ public static class NoticeEmail
     }
 
     private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// The contact's own address, or <see cref="FormatException"/>: a plain local@domain.tld, nothing MimeKit would
+    /// also accept (a display name pointing elsewhere, a domain-less local part, an address literal, a list).
+    /// </summary>
+    public static MailboxAddress RecipientOf(string contactId) =>
+        MailboxAddress.TryParse(contactId, out var mailbox) && mailbox.Address == contactId && string.IsNullOrEmpty(mailbox.Name)
+            && mailbox.Route.Count == 0 && contactId.IndexOf('@') is > 0 and var at && at == contactId.LastIndexOf('@')
+            && contactId[(at + 1)..] is var domain && domain.Contains('.') && !domain.StartsWith('[') && !domain.EndsWith('.')
+            ? mailbox
+            : throw new FormatException($"contact '{contactId}' is not an email address");
 }

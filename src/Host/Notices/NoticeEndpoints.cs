@@ -57,8 +57,8 @@ public static class NoticeEndpoints
     }
 
     /// <summary>
-    /// A failed (dead-lettered) or pending notice is tried again from its first attempt, with the reason on record; a
-    /// sent one is not sent twice (409), and one whose contact is no email address cannot be (422).
+    /// A failed (dead-lettered) notice is tried again from its first attempt, with the reason on record; a sent or
+    /// pending one is not (409), and one whose contact is no email address cannot be (422).
     /// </summary>
     [RequestBody("application/json", typeof(ResendNoticeBody))]
     [ProducesResponseType<NoticeDelivery>(202)]
@@ -91,7 +91,16 @@ public static class NoticeEndpoints
         {
             return Problems.Result(StatusCodes.Status409Conflict, "Already sent", $"Notice {noticeId} was sent at {notice.SentAt}.", new { reason = "AlreadySent" });
         }
-        if (!MimeKit.MailboxAddress.TryParse(notice.ContactId, out _))
+        if (notice.Status != NoticeStatus.Failed)
+        {
+            // A pending notice is queued or being sent: sending it again now could send it twice.
+            return Problems.Result(StatusCodes.Status409Conflict, "Not failed", $"Notice {noticeId} is pending; only a failed notice is sent again.", new { reason = "NotFailed" });
+        }
+        try
+        {
+            NoticeEmail.RecipientOf(notice.ContactId);
+        }
+        catch (FormatException)
         {
             return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not an email address",
                 $"Contact '{notice.ContactId}' is not an email address; authorize one that is.", new { reason = "NotAnEmailAddress" });

@@ -94,6 +94,10 @@ public static class CommandReader
     /// <summary>A required name (a holiday's): text of at most a name's length, not blank.</summary>
     public static string Name(JObject o, string field) => InputRules.Name(String(o, field, InputRules.MaxNameLength), field);
 
+    /// <summary>Required text that says something: not empty or white space.</summary>
+    public static string NonBlank(JObject o, string field) =>
+        String(o, field) is var text && !string.IsNullOrWhiteSpace(text) ? text : throw Invalid(field, $"{field} must not be blank");
+
     public static string? OptionalName(JObject o, string field) => OptionalText(o, field, InputRules.MaxNameLength);
 
     public static string? OptionalText(JObject o, string field, int maxLength = InputRules.MaxTextLength) =>
@@ -102,10 +106,11 @@ public static class CommandReader
     /// <summary>An optional list of distinct ids (an incident's accounts), at most <paramref name="max"/>.</summary>
     public static IReadOnlyList<string>? OptionalIds(JObject o, string field, int max)
     {
-        if (Absent(o, field))
+        if (o[field] is null)
         {
             return null;
         }
+        // An explicit null is refused rather than read as "absent": for an incident, absent means every account.
         if (o[field] is not JArray array)
         {
             throw Invalid(field, $"{field} must be a list of ids");

@@ -37,6 +37,8 @@ public sealed class NoticeDelivery
 
     public string Impact { get; set; } = "";
 
+    public Instant StartedAt { get; set; }
+
     /// <summary>The incident's status as of this notice (the update's text, or Resolved with its summary).</summary>
     public string IncidentStatus { get; set; } = "";
 

@@ -66,5 +66,9 @@ public class IncidentDeciderTests
         var id = IncidentDecider.TroubleTicketIdFor(new string('i', 128), new string('a', 128));
         id.Length.ShouldBeLessThanOrEqualTo(128);
         id.ShouldBe(IncidentDecider.TroubleTicketIdFor(new string('i', 128), new string('a', 128)));
+        // Distinct pairs, distinct ids: dots in either id, or a long shared prefix, do not make two incidents collide.
+        IncidentDecider.TroubleTicketIdFor("a", "b.c").ShouldNotBe(IncidentDecider.TroubleTicketIdFor("a.b", "c"));
+        IncidentDecider.TroubleTicketIdFor(new string('L', 100) + "1", new string('z', 44))
+            .ShouldNotBe(IncidentDecider.TroubleTicketIdFor(new string('L', 100) + "2", new string('z', 44)));
     }
 }

@@ -112,5 +112,11 @@ public class IncidentTests(PostgresDatabase database)
             new { incidentId = "INC-10", title = "x", impact = "x", startedAt = "2026-06-10T09:30:00-04:00", accounts = Array.Empty<string>() });
         (status, (string)body["field"]!).ShouldBe((400, "accounts"));
         (await host.PostAsync("/incidents", new { incidentId = "INC-11", title = "x", impact = "x", startedAt = "2026-06-10T09:30:00-04:00" }, Ann)).Status.ShouldBe(403);
+        // An explicit null is not "every account", and an incident must say something.
+        (status, body, _) = await host.SendAsync(HttpMethod.Post, "/incidents", KestrelHost.BackOffice,
+            """{"incidentId":"INC-12","title":"x","impact":"x","startedAt":"2026-06-10T09:30:00-04:00","accounts":null}""");
+        (status, (string)body["field"]!).ShouldBe((400, "accounts"));
+        (status, body, _) = await host.PostAsync("/incidents", new { incidentId = "INC-12", title = "x", impact = " ", startedAt = "2026-06-10T09:30:00-04:00" });
+        (status, (string)body["field"]!).ShouldBe((400, "impact"));
     }
 }

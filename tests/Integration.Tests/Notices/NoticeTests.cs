@@ -47,6 +47,10 @@ public class NoticeTests(PostgresDatabase database)
         declared.TextBody!.ShouldContain("Impact: Orders fail with 503");
         declared.TextBody!.ShouldContain("Thursday 28 May 2026 13:00 EDT (Eastern Time)");
         declared.HtmlBody!.ShouldContain("<td>Orders fail with 503</td>");
+        declared.TextBody!.ShouldContain("Started: Thursday 28 May 2026 12:40 EDT (Eastern Time)");
+        // Mailed in the order decided: a contact reads the declaration first and the resolution last.
+        mail.Where(m => m.To.Mailboxes.Single().Address == "ann@north.example").Select(m => m.Subject!.Split(']')[1].Trim().Split(':')[0])
+            .ShouldBe(["Declared", "Updated", "Resolved"]);
         mail.Single(m => m.Subject!.Contains("Resolved") && m.To.Mailboxes.Single().Address == "ann@north.example").TextBody!.ShouldContain("Status: Resolved: Fixed at the load balancer");
 
         // The back office sees each delivery; nothing is sent twice, even after a while.
@@ -172,5 +176,32 @@ public class NoticeTests(PostgresDatabase database)
         await Task.Delay(3000);
         smtp.Received.Count.ShouldBe(2);
         await database.DropSchemaAsync(schema);
+    }
+
+    [Fact] // A contact id that is no plain email address is never mailed: its delivery fails at once, the others go out.
+    public async Task Contacts_that_are_no_email_address_are_not_mailed()
+    {
+        await using var smtp = InProcessSmtp.Start();
+        await using var host = await KestrelHost.StartAsync(database, Now, smtp.HostSettings);
+        var lines = Journal.Split('\n').Take(6).Concat(new[]
+        {
+            """{"at":"2026-05-02T14:01:00Z","type":"AuthorizeContact","accountId":"north","contactId":"not-an-email"}""",
+            """{"at":"2026-05-02T14:01:00Z","type":"AuthorizeContact","accountId":"north","contactId":"Boss <evil@attacker.example>"}""",
+            """{"at":"2026-05-28T13:00:00-04:00","type":"DeclareIncident","incidentId":"INC-9","title":"Outage","impact":"503s","accounts":["north"],"startedAt":"2026-05-28T12:40:00-04:00"}""",
+        });
+        (await host.ImportAsync(string.Join('\n', lines))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+        (await smtp.WaitForAsync(1, Patience)).Single().To.Mailboxes.Single().Address.ShouldBe("ann@north.example");
+        JToken failed = new JArray();
+        for (var i = 0; i < 60 && failed.Count() < 2; i++)
+        {
+            await Task.Delay(250);
+            failed = (await host.GetAsync("/notices?status=failed", KestrelHost.BackOffice)).Body;
+        }
+        failed.Select(n => (string)n["contactId"]!).Order().ShouldBe(["Boss <evil@attacker.example>", "not-an-email"]);
+        failed.ShouldAllBe(n => (int)n["attempts"]! == 1 && ((string)n["lastError"]!).Contains("not an email address"));
+        var (status, body, _) = await host.PostAsync($"/notices/{failed[0]!["id"]}/resend", new { });
+        (status, (string)body["reason"]!).ShouldBe((422, "NotAnEmailAddress"));
+        await Task.Delay(500);
+        smtp.Received.Count.ShouldBe(1);
     }
 }

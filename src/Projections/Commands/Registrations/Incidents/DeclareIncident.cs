@@ -10,12 +10,12 @@ public sealed record DeclareIncidentBody(string IncidentId, string Title, string
 
 public sealed class DeclareIncidentRegistration : CommandRegistration<DeclareIncident, DeclareIncidentBody>
 {
-    /// <summary>An incident listing more accounts than this is declared for every account.</summary>
+    /// <summary>The most accounts an incident may list; beyond, declare it for every account (leave accounts out).</summary>
     public const int MaxListedAccounts = 10_000;
 
     public override CommandRoute Route { get; } = new("/incidents", "Incidents", "Declare a platform incident (R15)");
 
-    protected override DeclareIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), Name(o, "title"), String(o, "impact"),
+    protected override DeclareIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), Name(o, "title"), NonBlank(o, "impact"),
         OptionalIds(o, "accounts", MaxListedAccounts), Instant(o, "startedAt"));
 
     protected override IEnumerable<StreamRef> Reads(DeclareIncident c) =>

@@ -12,7 +12,7 @@ public sealed class ResolveIncidentRegistration : CommandRegistration<ResolveInc
 {
     public override CommandRoute Route { get; } = new("/incidents/{incidentId}/resolution", "Incidents", "Resolve an incident (R15)");
 
-    protected override ResolveIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), String(o, "summary"));
+    protected override ResolveIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), NonBlank(o, "summary"));
 
     protected override IEnumerable<StreamRef> Reads(ResolveIncident c) => [StreamRef.Incident(c.IncidentId)];
 

@@ -12,7 +12,7 @@ public sealed class UpdateIncidentRegistration : CommandRegistration<UpdateIncid
 {
     public override CommandRoute Route { get; } = new("/incidents/{incidentId}/updates", "Incidents", "Post a status update of an incident (R15)");
 
-    protected override UpdateIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), String(o, "status"));
+    protected override UpdateIncident ReadCommand(JObject o) => new(Id(o, "incidentId"), NonBlank(o, "status"));
 
     protected override IEnumerable<StreamRef> Reads(UpdateIncident c) => [StreamRef.Incident(c.IncidentId)];
 
