@@ -48,6 +48,12 @@ for journal in samples/*.jsonl; do
   dotnet "$host.dll" import "$journal" >/dev/null || { echo "samples: $journal has invalid lines" >&2; exit 1; }
 done
 
+# scripts/cluster.sh prepares with this script (build, schema, samples) and starts its own nodes.
+if [ "${1:-}" = "--prepare-only" ]; then
+  echo "prepared: $host.dll" >&2
+  exit 0
+fi
+
 # R15's notices are mailed: unless Smtp__Host names a server, a local smtp4dev (a dotnet tool from NuGet) receives
 # them and shows them on a web page. Without it the host still runs, and says notices stay pending.
 mail_ui="none (notices stay pending)"

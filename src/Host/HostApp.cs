@@ -63,7 +63,8 @@ public static class HostApp
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo)
+            // HotCold: with several hosts on one database exactly one runs each shard (the notice subscription among them).
+            .AddAsyncDaemon(DaemonMode.HotCold)
             // R15: incident events become notice deliveries and durable SendNotice messages, whoever recorded them.
             .SubscribeToEvents(new Notices.IncidentNoticeSubscription());
         if (!production)
@@ -113,7 +114,8 @@ public static class HostApp
         builder.Services.AddHealthChecks()
             .AddNpgSql(connection, name: "postgresql")
             // Marten's own check: unhealthy when an asynchronous projection falls more than this many events behind.
-            .AddMartenAsyncDaemonHealthCheck(maxEventLag: 10_000);
+            .AddMartenAsyncDaemonHealthCheck(maxEventLag: 10_000)
+            .AddCheck<Configuration.NodeRole>("node-role");
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
@@ -132,7 +134,8 @@ public static class HostApp
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Configuration.NodeRole.WriteAsync })
+            .AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         app.MapCommands();
         app.MapWolverineEndpoints(opts =>
