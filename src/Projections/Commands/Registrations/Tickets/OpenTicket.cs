@@ -1,10 +1,6 @@
 using Newtonsoft.Json.Linq;
-using Spiisee.EventSourced.Domain.Accounts;
-using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
-using Spiisee.EventSourced.Domain.Sla;
 using Spiisee.EventSourced.Domain.Tickets;
-using Spiisee.EventSourced.Domain.TroubleTickets;
 using static Spiisee.EventSourced.Projections.Journal.CommandReader;
 
 namespace Spiisee.EventSourced.Projections.Commands.Registrations.Tickets;
