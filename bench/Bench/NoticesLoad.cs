@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -27,7 +26,7 @@ public static class NoticesLoad
             return 69;
         }
         var received = new ConcurrentQueue<string>();
-        var smtpPort = FreePort();
+        var smtpPort = ColdStart.FreePort();
         using var stopSmtp = new CancellationTokenSource();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CountingStore(received));
@@ -36,7 +35,7 @@ public static class NoticesLoad
         var smtpRunning = smtp.StartAsync(stopSmtp.Token);
 
         var schema = "notices_" + Guid.NewGuid().ToString("N")[..8];
-        var port = FreePort();
+        var port = ColdStart.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(hostDll);
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
@@ -125,13 +124,6 @@ public static class NoticesLoad
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? "?" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private sealed class CountingStore(ConcurrentQueue<string> received) : MessageStore

@@ -18,19 +18,18 @@ public static class CalendarWhatIf
 {
     public static IReadOnlyList<MonthDifference> Differences(StatementInputs inputs, CalendarHistory current, CalendarHistory proposed, LocalDate date)
     {
-        var months = new SortedSet<YearMonth>();
-        foreach (var t in inputs.ApprovedTickets)
+        // R9's overdue days of a ticket reach the date only from its MTTR anchor's date to the day after its last passed day.
+        if (!inputs.ApprovedTickets.Any(t => date >= PolicyTime.LocalDateOf(t.MttrAnchor) && date <= Mttr.LastPassedDay(t.ResolvedAt).PlusDays(1)))
         {
-            var last = Mttr.LastPassedDay(t.ResolvedAt);
-            if (date < PolicyTime.LocalDateOf(t.MttrAnchor) || date > last.PlusDays(1))
-            {
-                continue; // R9's overdue days of this ticket never reach the date
-            }
-            // The date itself, or the day that becomes (or stops being) the first overdue one after it.
-            months.Add(date.ToYearMonth());
-            months.Add(current.Current.NextBusinessDay(date).ToYearMonth());
-            months.Add(proposed.Current.NextBusinessDay(date).ToYearMonth());
+            return [];
         }
+        // The date itself, or the day that becomes (or stops being) the first overdue one after it.
+        var months = new SortedSet<YearMonth>
+        {
+            date.ToYearMonth(),
+            current.Current.NextBusinessDay(date).ToYearMonth(),
+            proposed.Current.NextBusinessDay(date).ToYearMonth(),
+        };
         var differences = new List<MonthDifference>();
         foreach (var month in months)
         {

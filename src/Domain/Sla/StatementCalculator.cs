@@ -35,6 +35,7 @@ public static class StatementCalculator
         foreach (var part in tickets)
         {
             var line = Line(part, month0, current);
+            part.Remember(current, line.OverdueDays.Count);
             lines.Add(line);
             downtime = downtime.Union(part.Counted);
             overdueDays += line.OverdueDays.Count;
@@ -135,8 +136,9 @@ public static class StatementCalculator
             : changes.Where(c => tickets.Any(p =>
                 c.Date >= PolicyTime.LocalDateOf(p.Ticket.MttrAnchor) && c.Date <= Mttr.LastPassedDay(p.Ticket.ResolvedAt).PlusDays(1))).ToList();
 
+    /// <summary>A ticket's overdue days in the month under a calendar; under the current one, as its line counted them.</summary>
     private static long Overdue(Part part, MonthContext month, HolidayCalendar calendar) =>
-        Mttr.OverdueDaysIn(month.Month, part.Ticket.MttrAnchor, part.Ticket.ResolvedAt, calendar).Count;
+        part.OverdueUnder(calendar) ?? Mttr.OverdueDaysIn(month.Month, part.Ticket.MttrAnchor, part.Ticket.ResolvedAt, calendar).Count;
 
     private static bool Touches(ApprovedTroubleTicket t, Interval month)
     {
@@ -174,7 +176,21 @@ public static class StatementCalculator
             t.ApprovedAt);
     }
 
-    private sealed record Part(ApprovedTroubleTicket Ticket, IntervalSet Counted);
+    /// <summary>One approved ticket's part in the month, and its overdue count under the current calendar once its line has it.</summary>
+    private sealed class Part(ApprovedTroubleTicket ticket, IntervalSet counted)
+    {
+        private HolidayCalendar? _calendar;
+        private long _overdue;
+
+        public ApprovedTroubleTicket Ticket { get; } = ticket;
+
+        public IntervalSet Counted { get; } = counted;
+
+        public void Remember(HolidayCalendar calendar, long overdue) => (_calendar, _overdue) = (calendar, overdue);
+
+        // Versions name one calendar within one history; with no history there is one calendar, at one version.
+        public long? OverdueUnder(HolidayCalendar calendar) => _calendar?.Version == calendar.Version ? _overdue : null;
+    }
 
     private sealed class MonthContext(YearMonth month, StatementInputs inputs)
     {

@@ -41,10 +41,9 @@ public static class AccountEndpoints
         {
             return Problems.NotFoundResult("No such account.");
         }
-        if (!TryPaging(http, "skip", 0, int.MaxValue, 0, out var skip, out var problem)
-            || !TryPaging(http, "take", 1, TicketListView.MaxTake, 100, out var take, out problem))
+        if (!QueryString.TryPage(http, TicketListView.MaxTake, out var skip, out var take, out var problem))
         {
-            return problem!;
+            return problem;
         }
         await using var session = store.QuerySession();
         // Existence only: the stream's state row, not a fold of the account.
@@ -53,22 +52,6 @@ public static class AccountEndpoints
             return Problems.NotFoundResult("No such account.");
         }
         return Json.Ok(await TicketListView.LoadAsync(session, accountId, skip, take, http.RequestAborted));
-    }
-
-    internal static bool TryPaging(HttpContext http, string name, int min, int max, int fallback, out int value, out IResult? problem)
-    {
-        problem = null;
-        value = fallback;
-        if (http.Request.Query[name].ToString() is not { Length: > 0 } text)
-        {
-            return true;
-        }
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-        {
-            return true;
-        }
-        problem = Problems.BadInput(InvalidCodes.InvalidValue, name, $"{name} must be a whole number from {min} to {max}");
-        return false;
     }
 
     [ProducesResponseType<IReadOnlyList<CreditRow>>(200)]

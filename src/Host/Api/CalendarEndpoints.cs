@@ -97,17 +97,10 @@ public static class CalendarEndpoints
         return view.Refused is { } reason ? Problems.Rejected(Decision.Reject(reason)) : Json.Ok(view);
     }
 
-    private static int Years(HttpContext http, string name, IClock clock)
-    {
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return clock.GetCurrentInstant().InZone(Domain.Time.PolicyTime.Zone).Year;
-        }
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= InputRules.Earliest.Year && year <= InputRules.Latest.Year
-            ? year
-            : throw new InvalidInputException(InvalidCodes.InvalidValue, name, $"{name} must be a year from {InputRules.Earliest.Year} to {InputRules.Latest.Year}");
-    }
+    private static int Years(HttpContext http, string name, IClock clock) =>
+        http.Request.Query[name].ToString() is { Length: > 0 } text
+            ? InputRules.Year(text, name)
+            : clock.GetCurrentInstant().InZone(Domain.Time.PolicyTime.Zone).Year;
 }
 
 /// <summary>A proposed change: <c>declare</c> a date (with a name) or <c>withdraw</c> one.</summary>

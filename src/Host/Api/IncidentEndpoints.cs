@@ -39,10 +39,9 @@ public static class IncidentEndpoints
         {
             return Problems.NotFoundResult("No such account.");
         }
-        if (!AccountEndpoints.TryPaging(http, "skip", 0, int.MaxValue, 0, out var skip, out var problem)
-            || !AccountEndpoints.TryPaging(http, "take", 1, MaxTake, 100, out var take, out problem))
+        if (!QueryString.TryPage(http, MaxTake, out var skip, out var take, out var problem))
         {
-            return problem!;
+            return problem;
         }
         await using var session = store.QuerySession();
         if (await session.Events.FetchStreamStateAsync(StreamKeys.For(StreamRef.Account(accountId)), http.RequestAborted) is null)

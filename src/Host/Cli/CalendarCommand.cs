@@ -67,8 +67,14 @@ public sealed class CalendarCommand : VerbCommand<CalendarInput>
         var year = SystemClock.Instance.GetCurrentInstant().InZone(Domain.Time.PolicyTime.Zone).Year;
         if (input.YearFlag is { } y)
         {
-            year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= InputRules.Earliest.Year && n <= InputRules.Latest.Year
-                ? n : throw new CliException(ExitCodes.Usage, $"--year must be a year from {InputRules.Earliest.Year} to {InputRules.Latest.Year}");
+            try
+            {
+                year = InputRules.Year(y, "--year");
+            }
+            catch (InvalidInputException e)
+            {
+                throw new CliException(ExitCodes.Usage, e.Message);
+            }
         }
         await context.Stdout.WriteLineAsync(Output.Json(CalendarYearView.Of(year, history)));
         return ExitCodes.Ok;

@@ -35,10 +35,9 @@ public static class NoticeEndpoints
             }
             status = parsed;
         }
-        if (!AccountEndpoints.TryPaging(http, "skip", 0, int.MaxValue, 0, out var skip, out var problem)
-            || !AccountEndpoints.TryPaging(http, "take", 1, MaxTake, 100, out var take, out problem))
+        if (!Api.QueryString.TryPage(http, MaxTake, out var skip, out var take, out var problem))
         {
-            return problem!;
+            return problem;
         }
         var incident = http.Request.Query["incidentId"].ToString();
         await using var session = store.QuerySession();

@@ -120,6 +120,13 @@ public static class InputRules
         return decimal.Round(value, 2) + 0.00m;
     }
 
+    /// <summary>A calendar year as text, within the dates the engine accepts.</summary>
+    public static int Year(string text, string field) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && year >= Earliest.Year && year <= Latest.Year
+            ? year
+            : throw new InvalidInputException(InvalidCodes.InvalidValue, field, $"{field} must be a year from {Earliest.Year} to {Latest.Year}");
+
     public static LocalDate Date(LocalDate value, string field) =>
         value >= Earliest && value <= Latest ? value : throw OutOfRange(field);
 

@@ -30,12 +30,12 @@ public static class NoticeRecipients
             }
             yield break;
         }
-        string? after = null;
+        var after = "";
         while (true)
         {
-            var page = after is null
-                ? await session.Query<AccountStatements>().OrderBy(a => a.Id).Select(a => a.Id).Take(AccountsPerPage).ToListAsync(ct)
-                : await session.Query<AccountStatements>().Where(a => string.Compare(a.Id, after) > 0).OrderBy(a => a.Id).Select(a => a.Id).Take(AccountsPerPage).ToListAsync(ct);
+            // Keyset paging: ids are never empty, so "after the empty string" is the first page.
+            var page = await session.Query<AccountStatements>().Where(a => string.Compare(a.Id, after) > 0)
+                .OrderBy(a => a.Id).Select(a => a.Id).Take(AccountsPerPage).ToListAsync(ct);
             if (page.Count == 0)
             {
                 yield break;

@@ -36,13 +36,14 @@ public sealed class InProcessSmtp : IAsyncDisposable
         set => _store.RefuseNext = value;
     }
 
-    public static InProcessSmtp Start()
+    public static InProcessSmtp Start() => new(FreePort());
+
+    /// <summary>A loopback port nothing listens on now (the OS's pick), for a server a test starts.</summary>
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new InProcessSmtp(port);
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>The settings a host needs to mail here.</summary>

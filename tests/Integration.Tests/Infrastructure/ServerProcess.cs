@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
 
@@ -20,11 +18,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="settings">Configuration as environment variables (Key__Sub=Value).</param>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var url = $"http://127.0.0.1:{port}";
+        var url = $"http://127.0.0.1:{InProcessSmtp.FreePort()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Spiisee.EventSourced.Host.dll"));
         start.ArgumentList.Add("--urls");
