@@ -4,6 +4,7 @@ using NodaTime;
 using Spiisee.EventSourced.Domain.Calendar;
 using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Domain.Sla;
+using Spiisee.EventSourced.Projections.Commands;
 using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Projections.Calendar;
@@ -28,12 +29,9 @@ public sealed class WhatIfService(IQuerySession session)
     public async Task<(Decision Decision, CalendarHistory Current, CalendarHistory? Proposed)> JudgeAsync(ProposedChange change, CommandContext ctx, CancellationToken ct)
     {
         var current = await CalendarReader.LoadAsync(session, ct);
-        var decision = change.ToCommand() switch
-        {
-            DeclareHoliday d => CalendarDecider.Decide(current, d, ctx),
-            WithdrawHoliday w => CalendarDecider.Decide(current, w, ctx),
-            _ => throw new InvalidOperationException(),
-        };
+        // Judged by the command's own registration, against the calendar as recorded, exactly as recording it would be.
+        var command = change.ToCommand();
+        var decision = CommandRegistry.For(command).Decide(command, ctx, new StreamStates(s => s == StreamRef.Calendar ? current : null));
         return (decision, current, decision.IsAccepted ? current.With(decision.Events[0].Event) : null);
     }
 
