@@ -91,7 +91,8 @@ public static class InputRules
         Text(value, field, MaxNameLength);
         for (var i = 0; i < value.Length; i++)
         {
-            if (char.IsControl(value[i]) || char.GetUnicodeCategory(value[i]) == System.Globalization.UnicodeCategory.Format)
+            if (char.IsControl(value[i]) || char.GetUnicodeCategory(value[i]) is System.Globalization.UnicodeCategory.Format
+                    or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
             {
                 throw BadCharacter(field, value, i);
             }

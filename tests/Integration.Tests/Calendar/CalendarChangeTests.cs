@@ -204,6 +204,7 @@ public class CalendarChangeTests(PostgresDatabase database)
         {
             ("""{"date":"2026-03-04","name":"\u200b"}""", "InvalidCharacter"),
             ("""{"date":"2026-03-04","name":"Storm\nBEGIN:VEVENT"}""", "InvalidCharacter"),
+            ("""{"date":"2026-03-04","name":"Storm\u2028day"}""", "InvalidCharacter"),
             ("""{"date":"2026-03-04","name":"x","date":"2026-03-05"}""", "DuplicateField"),
             ($$"""{"date":"2026-03-04","name":"{{new string('n', 300)}}"}""", "TooLong"),
         })
