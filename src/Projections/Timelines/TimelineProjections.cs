@@ -39,7 +39,17 @@ public static class Timeline
 /// <summary>Support ticket timelines, one document per ticket stream.</summary>
 public sealed partial class TicketTimelineProjection : SingleStreamProjection<TicketTimeline, string>
 {
-    public TicketTimelineProjection() => Name = "TicketTimeline";
+    public TicketTimelineProjection()
+    {
+        Name = "TicketTimeline";
+        // Only ticket streams have a timeline. Without the filter every stream got one, Marten's own tombstone stream
+        // (written when a transaction fails after taking sequence numbers) included, but only on a rebuild.
+        IncludeType<TicketOpened>();
+        IncludeType<TicketDeclined>();
+        IncludeType<TicketEscalated>();
+        IncludeType<TicketClosed>();
+        IncludeType<TicketReplaced>();
+    }
 
     public override TicketTimeline Evolve(TicketTimeline? snapshot, string id, IEvent e)
     {
@@ -75,7 +85,17 @@ public sealed partial class TicketTimelineProjection : SingleStreamProjection<Ti
 /// <summary>Trouble ticket files, one document per trouble ticket stream.</summary>
 public sealed partial class TroubleTicketFileProjection : SingleStreamProjection<TroubleTicketFile, string>
 {
-    public TroubleTicketFileProjection() => Name = "TroubleTicketFile";
+    public TroubleTicketFileProjection()
+    {
+        Name = "TroubleTicketFile";
+        // Only trouble ticket streams have a file (see TicketTimelineProjection).
+        IncludeType<TroubleTicketOpened>();
+        IncludeType<TroubleTicketAssigned>();
+        IncludeType<TroubleTicketResolved>();
+        IncludeType<TroubleTicketClosed>();
+        IncludeType<CreditRequestApproved>();
+        IncludeType<CreditRequestRejected>();
+    }
 
     public override TroubleTicketFile Evolve(TroubleTicketFile? snapshot, string id, IEvent e)
     {

@@ -12,7 +12,7 @@ namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
 /// <summary>What the projections hold, and what a fresh fold or a rebuild says they should hold.</summary>
 public static class Projected
 {
-    public static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile", "Calendar"];
+    public static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile", "Calendar", "IncidentFile"];
 
     /// <summary>Every projected document, ordered by id, as JSON.</summary>
     public static async Task<string> SnapshotAsync(IDocumentStore store)
@@ -24,8 +24,31 @@ public static class Projected
             tickets = (await session.Query<TicketTimeline>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             troubleTickets = (await session.Query<TroubleTicketFile>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             calendar = await session.Query<Spiisee.EventSourced.Projections.Calendar.CalendarRecord>().ToListAsync(),
+            incidents = (await session.Query<Spiisee.EventSourced.Projections.Incidents.IncidentFile>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
         };
         return JsonConvert.SerializeObject(all, JsonSettings.Create(indented: true));
+    }
+
+    /// <summary>
+    /// Fails with the first differing lines of two snapshots: a whole snapshot in a message is cut short by the test
+    /// runner before the difference shows, which once hid a rebuild-only document.
+    /// </summary>
+    public static void ShouldBeSameDocuments(this string actual, string expected)
+    {
+        if (actual == expected)
+        {
+            return;
+        }
+        var a = actual.Split('\n');
+        var e = expected.Split('\n');
+        var first = 0;
+        while (first < a.Length && first < e.Length && a[first] == e[first])
+        {
+            first++;
+        }
+        string Around(string[] lines) => string.Join('\n', lines.Skip(Math.Max(0, first - 8)).Take(24));
+        throw new Shouldly.ShouldAssertException(
+            $"documents differ from line {first + 1} (expected {e.Length} lines, got {a.Length})\nexpected:\n{Around(e)}\nactual:\n{Around(a)}");
     }
 
     public static async Task RebuildAsync(IDocumentStore store, params string[] names)

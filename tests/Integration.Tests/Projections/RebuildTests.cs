@@ -33,7 +33,51 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
 
         await Projected.RebuildAsync(Store, Projected.ProjectionNames);
 
-        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+    }
+
+    [Fact] // A transaction that failed while saving leaves Marten's tombstone events; a rebuild makes nothing of them.
+    public async Task A_failed_transaction_leaves_no_document_behind_after_a_rebuild()
+    {
+        await ImportSamplesAsync();
+        await AppendTombstoneAsMartenDoesAsync();
+        (await TombstonesAsync()).ShouldBeGreaterThan(0);
+        var before = await Projected.SnapshotAsync(Store);
+
+        await Projected.RebuildAsync(Store, Projected.ProjectionNames);
+
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+        await using var session = Store.QuerySession();
+        (await session.Query<TicketTimeline>().ToListAsync()).ShouldAllBe(d => d.Id.StartsWith("ticket/"));
+        (await session.Query<TroubleTicketFile>().ToListAsync()).ShouldAllBe(d => d.Id.StartsWith("trouble-ticket/"));
+    }
+
+    /// <summary>
+    /// Marten posts tombstones for the sequence numbers of a transaction that failed while it processed its events (a
+    /// client gone mid-save does it); it posts them past the inline projections, so only a rebuild sees them. A store of
+    /// the same schema with no projections does the same.
+    /// </summary>
+    private async Task AppendTombstoneAsMartenDoesAsync()
+    {
+        using var bare = DocumentStore.For(opts =>
+        {
+            opts.Connection(Database.ConnectionString);
+            opts.DatabaseSchemaName = Schema;
+            opts.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
+            opts.Events.AppendMode = Store.Options.Events.AppendMode;
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        });
+        await using var session = bare.LightweightSession();
+        session.Events.Append(JasperFx.Events.Tombstone.StreamKey, new JasperFx.Events.Tombstone());
+        await session.SaveChangesAsync();
+    }
+
+    private async Task<long> TombstonesAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand($"select count(*) from {Schema}.mt_events where stream_id = 'mt_tombstone'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     [Fact] // Rebuilding after wiping the documents brings them all back.
@@ -46,7 +90,7 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
 
         await Projected.RebuildAsync(Store, Projected.ProjectionNames);
 
-        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
     [Fact] // R14: configured calendar settings never decide figures: a rebuild by a process configured otherwise changes nothing.
@@ -61,7 +105,7 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
         outcome.Single().ShouldContain("ignored");
         await Projected.RebuildAsync(Store, Projected.ProjectionNames);
 
-        (await Projected.SnapshotAsync(Store)).ShouldBe(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
         (await Projected.StatementAsync(Store, "acme", "2026-03")).ToString().ShouldBe(acme.ToString());
         acme["totalCredit"]!.Value<decimal>().ShouldBe(1300.00m);
     }
