@@ -28,6 +28,7 @@ publish=src/Host/bin/publish
 host=$publish/Spiisee.EventSourced.Host
 if [ ! -f "$host.dll" ] || [ -n "$(find src Directory.Build.props Directory.Packages.props global.json -newer "$host.dll" \
      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+  rebuilt=yes
   echo "build: dotnet publish (Release, ReadyToRun, $rid)" >&2
   if ! dotnet publish src/Host/Host.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
        -o "$publish" -nologo -v quiet >&2; then
@@ -42,6 +43,13 @@ fi
 # The host runs as in Production: it serves the schema db-apply leaves and never migrates it itself.
 echo "schema: db-apply" >&2
 dotnet "$host.dll" db-apply >/dev/null || { echo "schema: db-apply failed" >&2; exit 1; }
+
+# Inline projections only see the events appended after they exist: a read model added or reshaped by new code starts
+# empty on an existing database. After each new build, the read models are replayed once from the events.
+if [ "${rebuilt:-}" = yes ]; then
+  echo "read models: replaying every projection for the new build" >&2
+  dotnet "$host.dll" projections rebuild >/dev/null || { echo "read models: the rebuild failed" >&2; exit 1; }
+fi
 
 for journal in samples/*.jsonl; do
   echo "samples: importing $journal" >&2

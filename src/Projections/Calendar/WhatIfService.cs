@@ -35,15 +35,46 @@ public sealed class WhatIfService(IQuerySession session)
         return (decision, current, decision.IsAccepted ? current.With(decision.Events[0].Event) : null);
     }
 
+    /// <summary>
+    /// Only the approvals filed under the months the date can reach are read, a page at a time with their accounts' terms
+    /// in one more query: the cost follows the tickets of those months, not the store's history.
+    /// </summary>
     public async IAsyncEnumerable<WhatIfRow> DifferencesAsync(CalendarHistory current, CalendarHistory proposed, LocalDate date,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var account in session.Query<AccountStatements>().OrderBy(a => a.Id).ToAsyncEnumerable(ct))
+        var months = CalendarWhatIf.MonthsReached(current, proposed, date).ToDictionary(MonthKeys.Of);
+        var keys = months.Keys.ToArray();
+        var after = "";
+        while (true)
         {
-            foreach (var d in CalendarWhatIf.Differences(account.Inputs(), current, proposed, date))
+            var page = await session.Query<MonthlyApprovals>()
+                .Where(m => m.Month.IsOneOf(keys) && string.Compare(m.Id, after) > 0)
+                .OrderBy(m => m.Id).Take(PageSize).ToListAsync(ct);
+            if (page.Count == 0)
             {
-                yield return new WhatIfRow(account.Id, AccountStatements.MonthKey(d.Month), account.Currency, d.CurrentTotal, d.ProposedTotal, d.Difference);
+                yield break;
             }
+            var terms = (await session.LoadManyAsync<AccountTerms>(ct, page.Select(m => m.AccountId).Distinct().ToArray()))
+                .ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var approvals in page)
+            {
+                if (!terms.TryGetValue(approvals.AccountId, out var account))
+                {
+                    continue; // approvals are only ever recorded for registered accounts
+                }
+                var month = months[approvals.Month];
+                if (CalendarWhatIf.Difference(account.InputsWith(approvals.Tickets), month, current, proposed, date) is { } d)
+                {
+                    yield return new WhatIfRow(account.Id, approvals.Month, account.Currency, d.CurrentTotal, d.ProposedTotal, d.Difference);
+                }
+            }
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+            after = page[^1].Id;
         }
     }
+
+    private const int PageSize = 500;
 }

@@ -34,7 +34,7 @@ public static class NoticeRecipients
         while (true)
         {
             // Keyset paging: ids are never empty, so "after the empty string" is the first page.
-            var page = await session.Query<AccountStatements>().Where(a => string.Compare(a.Id, after) > 0)
+            var page = await session.Query<AccountTerms>().Where(a => string.Compare(a.Id, after) > 0)
                 .OrderBy(a => a.Id).Select(a => a.Id).Take(AccountsPerPage).ToListAsync(ct);
             if (page.Count == 0)
             {

@@ -38,12 +38,12 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
     public async IAsyncEnumerable<AvailabilityRow> AvailabilityAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
     {
         var months = Months(from, to);
-        await foreach (var account in Accounts(ct))
+        await foreach (var (terms, approvals) in AccountsAsync(from, to, null, ct))
         {
             foreach (var m in months)
             {
-                var s = account.StatementFor(m, calendar);
-                yield return new AvailabilityRow(s.AccountId, AccountStatements.MonthKey(m), s.MinutesInMonth, s.DowntimeMinutes, s.AvailabilityPercent,
+                var s = terms.StatementFor(m, approvals.GetValueOrDefault(MonthKeys.Of(m)), calendar);
+                yield return new AvailabilityRow(s.AccountId, MonthKeys.Of(m), s.MinutesInMonth, s.DowntimeMinutes, s.AvailabilityPercent,
                     s.AvailabilityBelowNinetyPercent, s.Calendar);
             }
         }
@@ -52,11 +52,11 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
     public async IAsyncEnumerable<CreditRow> CreditsAsync(YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken ct)
     {
         var months = Months(from, to);
-        await foreach (var account in Accounts(ct))
+        await foreach (var (terms, approvals) in AccountsAsync(from, to, null, ct))
         {
             foreach (var m in months)
             {
-                yield return CreditRowFor(account, m);
+                yield return CreditRowFor(terms, approvals, m);
             }
         }
     }
@@ -65,16 +65,19 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
     public async Task<IReadOnlyList<CreditRow>?> CreditsOfAccountAsync(string accountId, YearMonth from, YearMonth to, CancellationToken ct)
     {
         var months = Months(from, to);
-        var account = await session.LoadAsync<AccountStatements>(accountId, ct);
-        return account is null ? null : months.Select(m => CreditRowFor(account, m)).ToList();
+        await foreach (var (terms, approvals) in AccountsAsync(from, to, accountId, ct))
+        {
+            return months.Select(m => CreditRowFor(terms, approvals, m)).ToList();
+        }
+        return null;
     }
 
-    private CreditRow CreditRowFor(AccountStatements account, YearMonth m)
+    private CreditRow CreditRowFor(AccountTerms terms, IReadOnlyDictionary<string, MonthlyApprovals> approvals, YearMonth m)
     {
-        var s = account.StatementFor(m, calendar);
-        return new CreditRow(s.AccountId, AccountStatements.MonthKey(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
+        var s = terms.StatementFor(m, approvals.GetValueOrDefault(MonthKeys.Of(m)), calendar);
+        return new CreditRow(s.AccountId, MonthKeys.Of(m), s.Currency, s.MonthlyRate, s.AvailabilityIncrements, s.AvailabilityCredit,
             s.OverdueBusinessDays, s.MttrCredit, s.TotalCredit,
-            s.Ledger.Select(l => AccountStatements.MonthKey(l.InvoiceMonth)).Distinct().ToList(), s.Calendar);
+            s.Ledger.Select(l => MonthKeys.Of(l.InvoiceMonth)).Distinct().ToList(), s.Calendar);
     }
 
     /// <summary>Groups are small (months x 3 priorities); only the business-day figures of each group are held.</summary>
@@ -93,7 +96,7 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
             {
                 continue;
             }
-            var key = (AccountStatements.MonthKey(month), file.Priority);
+            var key = (MonthKeys.Of(month), file.Priority);
             if (!groups.TryGetValue(key, out var group))
             {
                 group = ([], 0);
@@ -123,7 +126,7 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
                 {
                     continue;
                 }
-                var key = (AccountStatements.MonthKey(month), request.Decision, request.Reason ?? "");
+                var key = (MonthKeys.Of(month), request.Decision, request.Reason ?? "");
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
@@ -133,6 +136,44 @@ public sealed class ReportService(IQuerySession session, CalendarHistory calenda
         }
     }
 
-    private IAsyncEnumerable<AccountStatements> Accounts(CancellationToken ct) =>
-        session.Query<AccountStatements>().OrderBy(a => a.Id).ToAsyncEnumerable(ct);
+    /// <summary>
+    /// Accounts in id order, each with its approvals in the range by month: a page of accounts, then their months in one
+    /// query, so memory holds one page whatever the store's size and no query is made per account.
+    /// </summary>
+    private async IAsyncEnumerable<(AccountTerms Terms, IReadOnlyDictionary<string, MonthlyApprovals> Approvals)> AccountsAsync(
+        YearMonth from, YearMonth to, string? only, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (first, last) = (MonthKeys.Of(from), MonthKeys.Of(to));
+        var after = "";
+        while (true)
+        {
+            // Keyset paging: ids are never empty, so "after the empty string" is the first page.
+            var page = only is null
+                ? await session.Query<AccountTerms>().Where(a => string.Compare(a.Id, after) > 0).OrderBy(a => a.Id).Take(AccountsPerPage).ToListAsync(ct)
+                : await session.Query<AccountTerms>().Where(a => a.Id == only).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+            var ids = page.Select(a => a.Id).ToArray();
+            var approvals = (await session.Query<MonthlyApprovals>()
+                    .Where(m => m.AccountId.IsOneOf(ids) && string.Compare(m.Month, first) >= 0 && string.Compare(m.Month, last) <= 0)
+                    .ToListAsync(ct))
+                .GroupBy(m => m.AccountId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, MonthlyApprovals>)g.ToDictionary(m => m.Month, StringComparer.Ordinal), StringComparer.Ordinal);
+            foreach (var terms in page)
+            {
+                yield return (terms, approvals.GetValueOrDefault(terms.Id) ?? NoApprovals);
+            }
+            if (only is not null || page.Count < AccountsPerPage)
+            {
+                yield break;
+            }
+            after = page[^1].Id;
+        }
+    }
+
+    private const int AccountsPerPage = 200;
+
+    private static readonly IReadOnlyDictionary<string, MonthlyApprovals> NoApprovals = new Dictionary<string, MonthlyApprovals>();
 }

@@ -1,7 +1,7 @@
 namespace Spiisee.EventSourced.Projections.Statements;
 
 /// <summary>
-/// One writer at a time per account statement document. The inline statement projection reads the account's document
+/// One writer at a time per account's statement documents. The inline statement projections read the account's documents
 /// and writes it back inside the transaction that appends the events; two transactions appending to different streams
 /// of one account (two trouble tickets approved at once, a rate change beside an approval) would each read the same
 /// document and the later commit would erase the earlier one's effect. A transaction that stages a statement input
@@ -18,7 +18,7 @@ public static class StatementWriters
     /// </summary>
     public static async Task LockAsync(Commands.WriteSession write, IEnumerable<object> events, CancellationToken ct)
     {
-        var accounts = events.Select(AccountStatements.AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var accounts = events.Select(StatementInputEvents.AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (accounts.Length == 0)
         {
             return;

@@ -37,12 +37,14 @@ public static class StoreConfiguration
         }
 
         opts.Schema.For<AppliedCommand>().Identity(x => x.Id);
-        opts.Schema.For<AccountStatements>().Identity(x => x.Id);
+        opts.Schema.For<AccountTerms>().Identity(x => x.Id);
+        opts.Schema.For<MonthlyApprovals>().Identity(x => x.Id).Index(x => x.AccountId).Index(x => x.Month);
         opts.Schema.For<CalendarRecord>().Identity(x => x.Id);
 
         // Inline: a command's transaction updates the statements too, so a query right after a command or an import
         // sees it. Rebuilds still go through the projection daemon.
-        opts.Projections.Add(ForRebuilds(new AccountStatementsProjection()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ForRebuilds(new AccountTermsProjection()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ForRebuilds(new MonthlyApprovalsProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TicketTimelineProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TroubleTicketFileProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new CalendarRecordProjection()), ProjectionLifecycle.Inline);

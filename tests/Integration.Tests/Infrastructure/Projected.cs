@@ -12,7 +12,7 @@ namespace Spiisee.EventSourced.Integration.Tests.Infrastructure;
 /// <summary>What the projections hold, and what a fresh fold or a rebuild says they should hold.</summary>
 public static class Projected
 {
-    public static readonly string[] ProjectionNames = ["AccountStatements", "TicketTimeline", "TroubleTicketFile", "Calendar", "IncidentFile"];
+    public static readonly string[] ProjectionNames = ["AccountTerms", "MonthlyApprovals", "TicketTimeline", "TroubleTicketFile", "Calendar", "IncidentFile"];
 
     /// <summary>Every projected document, ordered by id, as JSON.</summary>
     public static async Task<string> SnapshotAsync(IDocumentStore store)
@@ -20,7 +20,8 @@ public static class Projected
         await using var session = store.QuerySession();
         var all = new
         {
-            statements = (await session.Query<AccountStatements>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
+            terms = (await session.Query<AccountTerms>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
+            approvals = (await session.Query<MonthlyApprovals>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             tickets = (await session.Query<TicketTimeline>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             troubleTickets = (await session.Query<TroubleTicketFile>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal),
             calendar = await session.Query<Spiisee.EventSourced.Projections.Calendar.CalendarRecord>().ToListAsync(),

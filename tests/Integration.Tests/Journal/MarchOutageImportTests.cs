@@ -30,8 +30,10 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
     {
         await ImportAsync(ExampleJournal);
         await using var session = Store.QuerySession();
-        var doc = await session.LoadAsync<AccountStatements>("acme");
-        var s = doc!.StatementFor(new NodaTime.YearMonth(2026, 3), Spiisee.EventSourced.Domain.Calendar.CalendarHistory.Empty);
+        var march = new NodaTime.YearMonth(2026, 3);
+        var terms = await session.LoadAsync<AccountTerms>("acme");
+        var approvals = await session.LoadAsync<MonthlyApprovals>(MonthlyApprovals.Key("acme", march));
+        var s = terms!.StatementFor(march, approvals, Spiisee.EventSourced.Domain.Calendar.CalendarHistory.Empty);
 
         var expected = JObject.Parse(File.ReadAllText(ExpectedPath("march-outage.statement-2026-03.json")));
         s.AccountId.ShouldBe((string)expected["accountId"]!);

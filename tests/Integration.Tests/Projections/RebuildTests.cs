@@ -85,7 +85,8 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
     {
         await ImportSamplesAsync();
         var before = await Projected.SnapshotAsync(Store);
-        await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(AccountStatements));
+        await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(AccountTerms));
+        await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(MonthlyApprovals));
         await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TroubleTicketFile));
 
         await Projected.RebuildAsync(Store, Projected.ProjectionNames);

@@ -27,7 +27,7 @@ public sealed class OpenIncidentTroubleTicketsRegistration : CommandRegistration
         {
             return [];
         }
-        var accounts = incident.Accounts ?? await session.Query<AccountStatements>().Select(a => a.Id).ToListAsync(ct);
+        var accounts = incident.Accounts ?? await session.Query<AccountTerms>().Select(a => a.Id).ToListAsync(ct);
         return accounts.SelectMany(a => new[] { StreamRef.Account(a), StreamRef.TroubleTicket(IncidentDecider.TroubleTicketIdFor(c.IncidentId, a)) }).ToList();
     }
 
