@@ -48,7 +48,7 @@ dotnet "$host.dll" db-apply >/dev/null || { echo "schema: db-apply failed" >&2; 
 # empty on an existing database. After each new build, the read models are replayed once from the events.
 if [ "${rebuilt:-}" = yes ]; then
   echo "read models: replaying every projection for the new build" >&2
-  dotnet "$host.dll" projections rebuild >/dev/null || { echo "read models: the rebuild failed" >&2; exit 1; }
+  dotnet "$host.dll" rebuild >/dev/null || { echo "read models: the rebuild failed" >&2; exit 1; }
 fi
 
 for journal in samples/*.jsonl; do

@@ -11,6 +11,8 @@ namespace Spiisee.EventSourced.Bench;
 /// </summary>
 public static class ColdStart
 {
+    public sealed record Result(double CliMedianSeconds, double CliMinSeconds, double HostReadyMedianSeconds, double FirstRequestMedianMs);
+
     public static async Task<int> RunAsync(string hostDll, int runs)
     {
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
@@ -19,6 +21,12 @@ public static class ColdStart
             await Console.Error.WriteLineAsync("cold-start needs ConnectionStrings__Spiisee (source scripts/postgres.sh) and the built Host dll");
             return 69;
         }
+        await MeasureAsync(hostDll, runs);
+        return 0;
+    }
+
+    public static async Task<Result> MeasureAsync(string hostDll, int runs)
+    {
         var schema = "cold_" + Guid.NewGuid().ToString("N")[..8];
         var root = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Spiisee.EventSourced.sln")))
@@ -47,12 +55,12 @@ public static class ColdStart
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"host: /health answers after median {Median(ready):F2} s; first statement request median {Median(first) * 1000:F0} ms (min {first.Min() * 1000:F0}, max {first.Max() * 1000:F0}) over {runs} starts"));
-        return 0;
+        return new Result(Median(cli), cli.Min(), Median(ready), Median(first) * 1000);
     }
 
     private static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
 
-    private static async Task<double> Cli(string hostDll, string schema, params string[] args)
+    internal static async Task<double> Cli(string hostDll, string schema, params string[] args)
     {
         var start = Info(hostDll, schema, args);
         var clock = Stopwatch.StartNew();
@@ -106,7 +114,7 @@ public static class ColdStart
         }
     }
 
-    private static ProcessStartInfo Info(string hostDll, string schema, params string[] args)
+    internal static ProcessStartInfo Info(string hostDll, string schema, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(hostDll);

@@ -13,6 +13,7 @@ public class PolicyMathBenchmarks
     private readonly Instant _anchor = Instant.FromUtc(2021, 1, 4, 15, 0);
     private readonly Instant _resolved = Instant.FromUtc(2031, 1, 2, 17, 0);
     private StatementInputs _busyMonth = null!;
+    private StatementInputs _largeAccountMonth = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,7 +28,18 @@ public class PolicyMathBenchmarks
                 opened + Duration.FromHours(1), opened + Duration.FromHours(29), opened + Duration.FromDays(3));
         }).ToList();
         _busyMonth = new StatementInputs("acme", "USD", new RateSchedule(2200m, []), [], tickets);
+        // A month of issue 12's large account: 10,000 approved outages over five years, so about 170 in a month.
+        var large = Enumerable.Range(0, 170).Select(i =>
+        {
+            var opened = Instant.FromUtc(2026, 3, 1, 12, 0) + Duration.FromMinutes(250 * i);
+            return new ApprovedTroubleTicket($"TT-{i}", $"R-{i}", TroubleTicketKind.Outage, RootCause.PlatformDefect, opened,
+                opened + Duration.FromHours(5 + i % 40), opened + Duration.FromHours(1), opened + Duration.FromHours(4 + i % 40), opened + Duration.FromDays(2));
+        }).ToList();
+        _largeAccountMonth = new StatementInputs("large", "USD", new RateSchedule(2200m, []), [], large);
     }
+
+    [Benchmark(Description = "Statement of a month with 170 approved tickets (one large account)")]
+    public decimal LargeAccountMonth() => StatementCalculator.Compute(_largeAccountMonth, new YearMonth(2026, 3), _calendar).TotalCredit;
 
     [Benchmark(Description = "CountBusinessDays over 10 years")]
     public long CountTenYears() => _calendar.CountBusinessDays(new LocalDate(2021, 1, 1), new LocalDate(2031, 1, 1));

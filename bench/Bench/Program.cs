@@ -2,6 +2,9 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Spiisee.EventSourced.Bench;
 
+// dotnet run -c Release --project bench/Bench -- suite [--events 100000,1000000] [--large 10000] [--seconds 10] [--no-math]
+//     every figure of docs/benchmarks.md (and .json) from one run
+// dotnet run -c Release --project bench/Bench -- journal <file> [lines] [cases per account]   the suite's generated journal
 // dotnet run -c Release --project bench/Bench -- math [--job short]   BenchmarkDotNet over the policy math
 // dotnet run -c Release --project bench/Bench -- import-load 100000   journal import throughput on PostgreSQL
 // dotnet run -c Release --project bench/Bench -- cold-start [host dll] [runs]   CLI query and host first-request latency
@@ -24,6 +27,9 @@ return args.FirstOrDefault() switch
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
+    "journal" => Spiisee.EventSourced.Bench.Suite.SuiteJournal.Run(args[1..]),
+    "suite" => await Spiisee.EventSourced.Bench.Suite.BenchSuite.RunAsync(args[1..]),
+    "rebuild-child" => await Spiisee.EventSourced.Bench.Suite.RebuildChild.RunAsync(args[1], args[2]),
     _ => Usage(),
 };
 
@@ -35,6 +41,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench math | import-load [lines] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
+    Console.Error.WriteLine("usage: Bench suite [options] | journal <file> [lines] [cases per account] | math | import-load [lines] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
     return 64;
 }

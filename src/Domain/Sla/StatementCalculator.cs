@@ -30,16 +30,17 @@ public static class StatementCalculator
             .ToList();
 
         var lines = new List<StatementTroubleTicket>(tickets.Count);
-        var downtime = IntervalSet.Empty;
+        var union = new IntervalUnion();
         long overdueDays = 0;
         foreach (var part in tickets)
         {
             var line = Line(part, month0, current);
             part.Remember(current, line.OverdueDays.Count);
             lines.Add(line);
-            downtime = downtime.Union(part.Counted);
+            union.Add(part.Counted);
             overdueDays += line.OverdueDays.Count;
         }
+        var downtime = union.ToSet();
         var totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, month0);
         var (ledger, issued) = Ledger(tickets, month0, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
 
@@ -61,13 +62,15 @@ public static class StatementCalculator
         Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, List<CalendarChange> changes,
         MonthTotals current, HolidayCalendar currentCalendar)
     {
-        var steps = tickets.Select((p, i) => (At: p.Ticket.ApprovedAt, Rank: 1, Index: (long)i, Part: (Part?)p, Change: (CalendarChange?)null))
-            .Concat(changes.Select(c => (c.At, Rank: 0, Index: c.Version, Part: (Part?)null, Change: (CalendarChange?)c)))
-            .OrderBy(s => s.At).ThenBy(s => s.Rank).ThenBy(s => s.Index);
+        // Recorded order: by instant, a calendar change before an approval of the same instant, then as stored.
+        var steps = new List<(Instant At, int Rank, long Index, Part? Part, CalendarChange? Change)>(tickets.Count + changes.Count);
+        steps.AddRange(tickets.Select((p, i) => (p.Ticket.ApprovedAt, 1, (long)i, (Part?)p, (CalendarChange?)null)));
+        steps.AddRange(changes.Select(c => (c.At, 0, c.Version, (Part?)null, (CalendarChange?)c)));
+        steps.Sort(static (x, y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Index.CompareTo(y.Index));
 
         var ledger = new List<LedgerLine>();
         var included = new List<Part>();
-        var downtime = IntervalSet.Empty;
+        var downtime = new IntervalUnion();
         HolidayCalendar? calendar = null;
         long overdue = 0;
         var issuedTotal = 0m;
@@ -84,7 +87,7 @@ public static class StatementCalculator
                     overdue = included.Sum(p => Overdue(p, month, at));
                 }
                 included.Add(part);
-                downtime = downtime.Union(part.Counted);
+                downtime.Add(part.Counted);
                 overdue += Overdue(part, month, calendar);
                 var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month);
                 if (totals.Total != issuedTotal)

@@ -13,6 +13,11 @@ public sealed partial class AccountTermsProjection : MultiStreamProjection<Accou
         Identity<AccountRegistered>(e => e.AccountId);
         Identity<MonthlyRateChanged>(e => e.AccountId);
         Identity<MaintenanceWindowScheduled>(e => e.AccountId);
+        // Routing alone does not tell the daemon which events to read: without these a rebuild reads and deserializes
+        // every event of the store to fold a few per account.
+        IncludeType<AccountRegistered>();
+        IncludeType<MonthlyRateChanged>();
+        IncludeType<MaintenanceWindowScheduled>();
     }
 
     public override AccountTerms Evolve(AccountTerms? snapshot, string id, IEvent e)

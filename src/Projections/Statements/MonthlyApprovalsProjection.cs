@@ -11,6 +11,7 @@ public sealed partial class MonthlyApprovalsProjection : MultiStreamProjection<M
     {
         Name = "MonthlyApprovals";
         Identities<CreditRequestApproved>(e => MonthlyApprovals.KeysOf(e.AccountId, e.ToApprovedTroubleTicket()).ToList());
+        IncludeType<CreditRequestApproved>(); // see AccountTermsProjection
     }
 
     public override MonthlyApprovals Evolve(MonthlyApprovals? snapshot, string id, IEvent e)

@@ -43,6 +43,7 @@ public static class StoreConfiguration
 
         // Inline: a command's transaction updates the statements too, so a query right after a command or an import
         // sees it. Rebuilds still go through the projection daemon.
+        opts.Projections.RebuildWithBulkCopy = true;
         opts.Projections.Add(ForRebuilds(new AccountTermsProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new MonthlyApprovalsProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new TicketTimelineProjection()), ProjectionLifecycle.Inline);
@@ -61,6 +62,7 @@ public static class StoreConfiguration
     {
         projection.Options.BatchSize = 5_000;
         projection.Options.CacheLimitPerTenant = 10_000;
+        projection.Options.RebuildFlushThreshold = 20_000;
         return projection;
     }
 

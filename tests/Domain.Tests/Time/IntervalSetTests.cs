@@ -43,4 +43,42 @@ public class IntervalSetTests
     public void Clip_keeps_the_part_inside() =>
         IntervalSet.Of(Iv("2026-02-28T20:00:00Z", "2026-03-01T08:00:00Z")).Clip(PolicyTime.MonthInterval(M("2026-03")))
             .TotalDuration.ShouldBe(Duration.FromHours(3)); // March starts 05:00Z (EST)
+
+    [Theory] // R10 downtime, three ways (all at once, set by set, grown one by one), against minutes counted one by one.
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Unions_cover_exactly_the_minutes_of_their_intervals(int seed)
+    {
+        var random = new Random(seed);
+        var origin = I("2026-03-01T00:00:00Z");
+        const int span = 3 * 24 * 60;
+        for (var round = 0; round < 200; round++)
+        {
+            var covered = new bool[span];
+            var intervals = Enumerable.Range(0, random.Next(0, 40)).Select(_ =>
+            {
+                var from = random.Next(span);
+                var to = Math.Min(span, from + random.Next(0, 300));
+                for (var m = from; m < to; m++)
+                {
+                    covered[m] = true;
+                }
+                return new Interval(origin + Duration.FromMinutes(from), origin + Duration.FromMinutes(to));
+            }).ToList();
+            var minutes = Duration.FromMinutes(covered.Count(c => c));
+
+            IntervalSet.Of(intervals).TotalDuration.ShouldBe(minutes);
+            intervals.Aggregate(IntervalSet.Empty, (set, i) => set.Union(IntervalSet.Of(i))).TotalDuration.ShouldBe(minutes);
+            var grown = new IntervalUnion();
+            foreach (var i in intervals)
+            {
+                grown.Add(IntervalSet.Of(i));
+            }
+            grown.TotalDuration.ShouldBe(minutes);
+            grown.ToSet().Intervals.ShouldBe(IntervalSet.Of(intervals).Intervals);
+        }
+    }
 }

@@ -235,4 +235,18 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         (refused, err.Trim()).ShouldBe((65, "error: the change would be refused: NotAWeekday"));
         (await Run("what-if", "--withdraw", "2026-03-04", "--declare", "2026-03-05")).Exit.ShouldBe(64);
     }
+
+    [Fact] // The rebuild verb replays every read model from the events; the statement reads the same afterwards.
+    public async Task Rebuild_gives_every_statement_back()
+    {
+        (await Run("import", Example)).Exit.ShouldBe(0);
+        var before = (await Run("statement", "--account", "acme", "--month", "2026-03")).Out;
+        JObject.Parse(before)["totalCredit"]!.Value<decimal>().ShouldBe(1300.00m);
+
+        var (exit, stdout, stderr) = await Run("rebuild");
+
+        (exit, stdout).ShouldBe((0, ""));
+        stderr.ShouldContain("documents in");
+        (await Run("statement", "--account", "acme", "--month", "2026-03")).Out.ShouldBe(before);
+    }
 }

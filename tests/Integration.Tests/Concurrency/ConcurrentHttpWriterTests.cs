@@ -65,6 +65,9 @@ public class ConcurrentHttpWriterTests(PostgresDatabase database)
         var before = await Projected.SnapshotAsync(host.Store);
         await Projected.RebuildAsync(host.Store);
         (await Projected.SnapshotAsync(host.Store)).ShouldBeSameDocuments(before);
+        // And the one-pass rebuild agrees with both.
+        await new Spiisee.EventSourced.Projections.Storage.OnePassRebuild(host.Store).RunAsync(null, default);
+        (await Projected.SnapshotAsync(host.Store)).ShouldBeSameDocuments(before);
     }
 
     [Fact] // Journal imports and single commands on one account at once: every line answered, none lost, figures exact.

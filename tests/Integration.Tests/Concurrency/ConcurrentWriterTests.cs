@@ -153,6 +153,9 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         var before = await Projected.SnapshotAsync(Store);
         await Projected.RebuildAsync(Store);
         (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+        // And the one-pass rebuild agrees with both.
+        await new Spiisee.EventSourced.Projections.Storage.OnePassRebuild(Store).RunAsync(null, default);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
     private async Task RollBackAfterTakingSequenceNumbersAsync()

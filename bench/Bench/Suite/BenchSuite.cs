@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Marten;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Bench.Suite;
+
+/// <summary>
+/// `bench suite`: every figure of docs/benchmarks.md from one run on the local PostgreSQL, each against its floor, so
+/// the ratios hold when absolute times drift. Writes docs/benchmarks.md and docs/benchmarks.json.
+/// </summary>
+public static class BenchSuite
+{
+    public sealed record Size(long TargetEvents, int Lines, int Accounts, long Events, double ImportSeconds, long ImportPeakMiB,
+        double CopyEventsPerSecond, double MartenEventsPerSecond, List<RebuildChild.Result> Rebuilds)
+    {
+        public double ImportLinesPerSecond => Lines / ImportSeconds;
+        public double ImportEventsPerSecond => Events / ImportSeconds;
+    }
+
+    public sealed record LargeAccount(int Cases, int Lines, double SpreadLinesPerSecond, double LargeLinesPerSecond,
+        double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs);
+
+    public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
+        List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
+        if (string.IsNullOrEmpty(connection))
+        {
+            await Console.Error.WriteLineAsync("suite needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
+            return 69;
+        }
+        var sizes = Option(args, "--events", "100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var largeCases = int.Parse(Option(args, "--large", "10000"), CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
+        var hostDll = Option(args, "--host", File.Exists("src/Host/bin/publish/Spiisee.EventSourced.Host.dll")
+            ? "src/Host/bin/publish/Spiisee.EventSourced.Host.dll" : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll");
+        var output = Option(args, "--out", "docs/benchmarks");
+
+        var report = new Report(Environment.ProcessorCount + " cores, " + (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 30) + " GiB",
+            DateTimeOffset.UtcNow, [], null, [], [], null, null);
+        string? httpSchema = null;
+        var httpAccounts = 0;
+        foreach (var target in sizes)
+        {
+            var (size, schema) = await SizeAsync(connection, target);
+            report.Sizes.Add(size);
+            Write(report, output);
+            if (httpSchema is not null)
+            {
+                await DropAsync(connection, httpSchema);
+            }
+            (httpSchema, httpAccounts) = (schema, size.Accounts);
+        }
+        if (httpSchema is not null && HttpVsSql.ToolsPresent() && File.Exists(hostDll))
+        {
+            await using var host = await HostProcess.StartAsync(hostDll, httpSchema);
+            foreach (var c in new[] { 1, 8, 32 })
+            {
+                Log($"http: wrk at concurrency {c}");
+                report.Http.Add(await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, c, seconds));
+                Log($"sql: pgbench at concurrency {c}");
+                report.Sql.Add(await HttpVsSql.PgbenchAsync(connection, httpSchema, httpAccounts, c, seconds));
+            }
+            Write(report, output);
+        }
+        else
+        {
+            Log("http: skipped (needs wrk, pgbench and the built Host)");
+        }
+        if (httpSchema is not null)
+        {
+            await DropAsync(connection, httpSchema);
+        }
+        report = report with { Large = await LargeAccountAsync(connection, largeCases) };
+        Write(report, output);
+        if (File.Exists(hostDll))
+        {
+            report = report with { Cold = await ColdStart.MeasureAsync(hostDll, 5) };
+            Write(report, output);
+        }
+        if (!args.Contains("--no-math"))
+        {
+            report = report with { Math = MathTable() };
+            Write(report, output);
+        }
+        Log($"suite: written {output}.md and {output}.json");
+        return 0;
+    }
+
+    private static async Task<(Size Size, string Schema)> SizeAsync(string connection, long targetEvents)
+    {
+        var schema = "suite_" + Guid.NewGuid().ToString("N")[..8];
+        var path = Path.Combine(Path.GetTempPath(), $"spiisee-suite-{targetEvents}.jsonl");
+        // About one event per line (measured); 40 cases per account over five years.
+        var written = new SuiteJournal().Write(path, (int)targetEvents, casesPerAccount: 40);
+        Log($"size {targetEvents}: {written.Lines} lines, {written.Accounts} accounts; importing into {schema}");
+        using var store = StoreConfiguration.Create(connection, schema);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var import = await ImportAsync(store, path);
+        File.Delete(path);
+        long events;
+        await using (var session = store.QuerySession())
+        {
+            events = await session.Events.QueryAllRawEvents().CountAsync();
+        }
+        Log($"size {targetEvents}: {events} events imported in {import.Seconds:0.0} s ({import.Summary})");
+        Log($"size {targetEvents}: COPY baseline");
+        var copy = await Baselines.CopyEventsPerSecondAsync(connection, schema, events);
+        Log($"size {targetEvents}: Marten append baseline");
+        var marten = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events);
+        var rebuilds = new List<RebuildChild.Result>();
+        foreach (var mode in new[] { "one-pass", "sequential", "parallel" })
+        {
+            Log($"size {targetEvents}: rebuild, {mode}");
+            rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));
+        }
+        return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten, rebuilds), schema);
+    }
+
+    private static async Task<(double Seconds, ImportSummary Summary, long PeakMiB)> ImportAsync(IDocumentStore store, string path)
+    {
+        var importer = new JournalImporter(store, Actor.System("suite"));
+        Process.GetCurrentProcess().Refresh();
+        var clock = Stopwatch.StartNew();
+        await using var reader = File.OpenRead(path);
+        var summary = await importer.ImportAsync(reader, _ => ValueTask.CompletedTask, null, default);
+        clock.Stop();
+        if (summary.Invalid > 0)
+        {
+            throw new InvalidOperationException($"the generated journal has invalid lines: {summary}");
+        }
+        return (clock.Elapsed.TotalSeconds, summary, Process.GetCurrentProcess().PeakWorkingSet64 >> 20);
+    }
+
+    /// <summary>The same approved outages on one account and dealt over 500, imported alike; then month statements read.</summary>
+    private static async Task<LargeAccount> LargeAccountAsync(string connection, int cases)
+    {
+        var journal = new SuiteJournal { Mixed = false };
+        var results = new Dictionary<int, (double LinesPerSecond, string Schema, int Lines)>();
+        foreach (var accounts in new[] { 500, 1 })
+        {
+            var schema = "suite_" + Guid.NewGuid().ToString("N")[..8];
+            var path = Path.Combine(Path.GetTempPath(), $"spiisee-suite-large-{accounts}.jsonl");
+            var written = journal.WriteDealt(path, cases, accounts);
+            using var store = StoreConfiguration.Create(connection, schema);
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            Log($"large account: {cases} cases over {accounts} account(s), {written.Lines} lines");
+            var import = await ImportAsync(store, path);
+            File.Delete(path);
+            results[accounts] = (written.Lines / import.Seconds, schema, written.Lines);
+        }
+        var (largeMedian, largeP99) = await StatementReadsAsync(connection, results[1].Schema, "large");
+        var (smallMedian, _) = await StatementReadsAsync(connection, results[500].Schema, "acct-7");
+        foreach (var r in results.Values)
+        {
+            await DropAsync(connection, r.Schema);
+        }
+        return new LargeAccount(cases, results[1].Lines, results[500].LinesPerSecond, results[1].LinesPerSecond, largeMedian, largeP99, smallMedian);
+    }
+
+    /// <summary>Every month of the five years, ten times over, read as the API reads a statement (one batched round trip, then the math).</summary>
+    private static async Task<(double MedianMs, double P99Ms)> StatementReadsAsync(string connection, string schema, string account)
+    {
+        using var store = StoreConfiguration.Create(connection, schema, JasperFx.AutoCreate.None);
+        await using var session = store.QuerySession();
+        var times = new List<double>();
+        // The first rounds warm the connection and let the JIT reach its optimised code, as in a host that has run a while.
+        const int warmRounds = 20;
+        for (var round = 0; round < warmRounds + 10; round++)
+        {
+            for (var m = 0; m < SuiteJournal.Years * 12; m++)
+            {
+                var month = new YearMonth(2021, 1).PlusMonths(m);
+                var clock = Stopwatch.StartNew();
+                _ = await StatementView.LoadAsync(session, account, month, default) ?? throw new InvalidOperationException($"no account {account}");
+                if (round >= warmRounds)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+        times.Sort();
+        return (times[times.Count / 2], times[(int)(times.Count * 0.99)]);
+    }
+
+    private static string? MathTable()
+    {
+        Log("math: BenchmarkDotNet (short job)");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(BenchSuite).Assembly.Location);
+        foreach (var a in new[] { "math", "--job", "short", "--filter", "*", "--exporters", "github" })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var report = Directory.Exists("BenchmarkDotNet.Artifacts/results")
+            ? Directory.GetFiles("BenchmarkDotNet.Artifacts/results", "*-report-github.md").OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            : null;
+        return report is null ? null : File.ReadAllText(report);
+    }
+
+    private static async Task DropAsync(string connection, string schema)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {schema} cascade", db);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static void Write(Report report, string output)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output + ".json", JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(output + ".md", SuiteReport.Markdown(report));
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Spiisee.EventSourced.Bench.Suite;
+
+/// <summary>The real host binary on a schema, as in production, with one auditor key; killed when disposed.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string Key = "suite-auditor";
+
+    private readonly Process _process;
+
+    private HostProcess(Process process, string baseUrl) => (_process, BaseUrl) = (process, baseUrl);
+
+    public string BaseUrl { get; }
+
+    public static async Task<HostProcess> StartAsync(string hostDll, string schema)
+    {
+        // The host serves the schema db-apply leaves (its own tables beside the event store's), as in production.
+        await ColdStart.Cli(hostDll, schema, "db-apply");
+        var port = ColdStart.FreePort();
+        var start = ColdStart.Info(hostDll, schema, $"--urls=http://127.0.0.1:{port}");
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        start.Environment["Auth__Keys__0__Name"] = "suite";
+        start.Environment["Auth__Keys__0__Key"] = Key;
+        start.Environment["Auth__Keys__0__Role"] = "Auditor";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["RateLimits__Auditor__PermitLimit"] = "0"; // the load is the point; a real auditor key has a limit
+        var host = new HostProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (host._process.HasExited || clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                await host.DisposeAsync();
+                throw new TimeoutException("the host exited or did not answer /health within 2 minutes");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}

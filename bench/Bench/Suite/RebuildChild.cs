@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Marten;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Bench.Suite;
+
+/// <summary>
+/// A full rebuild of every projection in a process of its own, so its peak memory is the rebuild's and nothing else's:
+/// one after the other, or all at once through one daemon.
+/// </summary>
+public static class RebuildChild
+{
+    public static readonly string[] Projections = ["AccountTerms", "MonthlyApprovals", "TicketTimeline", "TroubleTicketFile", "Calendar", "IncidentFile"];
+
+    public sealed record Result(string Mode, double Seconds, long PeakMiB, Dictionary<string, double> PerProjection);
+
+    /// <summary>In the child: rebuilds and prints one JSON line.</summary>
+    public static async Task<int> RunAsync(string schema, string mode)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee")!;
+        using var store = StoreConfiguration.Create(connection, schema);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var per = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        if (mode == "one-pass")
+        {
+            var outcome = await new OnePassRebuild(store).RunAsync(null, default);
+            per["every read model"] = outcome.Elapsed.TotalSeconds;
+        }
+        else if (mode == "parallel")
+        {
+            await Task.WhenAll(Projections.Select(async name =>
+            {
+                var one = Stopwatch.StartNew();
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromHours(1), default);
+                lock (per)
+                {
+                    per[name] = one.Elapsed.TotalSeconds;
+                }
+            }));
+        }
+        else
+        {
+            foreach (var name in mode.StartsWith("only:") ? [mode[5..]] : Projections)
+            {
+                var one = Stopwatch.StartNew();
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromHours(1), default);
+                per[name] = one.Elapsed.TotalSeconds;
+            }
+        }
+        clock.Stop();
+        var result = new Result(mode, clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), per);
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    /// <summary>In the suite: runs the child and reads its line.</summary>
+    public static async Task<Result> MeasureAsync(string schema, string mode)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(RebuildChild).Assembly.Location);
+        start.ArgumentList.Add("rebuild-child");
+        start.ArgumentList.Add(schema);
+        start.ArgumentList.Add(mode);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'))
+            ?? throw new InvalidOperationException($"rebuild-child printed no result (exit {process.ExitCode}):\n{output}");
+        return JsonSerializer.Deserialize<Result>(last)!;
+    }
+
+    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

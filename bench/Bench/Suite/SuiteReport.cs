@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace Spiisee.EventSourced.Bench.Suite;
+
+/// <summary>docs/benchmarks.md: the figures of one run, each beside its floor, and the targets of issue 12 judged on them.</summary>
+public static class SuiteReport
+{
+    public static string Markdown(BenchSuite.Report r)
+    {
+        var b = new StringBuilder();
+        void L(FormattableString s) => b.AppendLine(s.ToString(CultureInfo.InvariantCulture));
+        L($"# Benchmarks");
+        L($"");
+        L($"Written by `bench suite` (see the README's Performance section) in one run on {r.Machine}, {r.At:yyyy-MM-dd HH:mm} UTC, local");
+        L($"PostgreSQL. Absolute times drift on a shared machine; the ratios between figures of one run are what to compare.");
+        L($"The same figures are in `benchmarks.json`. Journals are generated deterministically with the policy's real mix:");
+        L($"declined tickets, escalations, outages and performance trouble tickets, maintenance overruns of prearranged");
+        L($"windows, excluded causes, late and duplicate credit requests, rate changes; 40 cases per account over five years.");
+        L($"");
+        L($"## Targets");
+        L($"| what | target | measured | met |");
+        L($"|---|---|---|---|");
+        foreach (var s in r.Sizes)
+        {
+            var ratio = s.ImportEventsPerSecond / s.MartenEventsPerSecond;
+            L($"| import, {s.Events:N0} events | >= 50% of Marten's batched append | {ratio:P0} ({s.ImportEventsPerSecond:N0} vs {s.MartenEventsPerSecond:N0} events/s) | {Met(ratio >= 0.5)} |");
+        }
+        foreach (var s in r.Sizes)
+        {
+            var best = Best(s);
+            L($"| full rebuild, {s.Events:N0} events | under 30 s at 1M (here scaled: {30.0 * s.Events / 1_000_000:0.0} s) | {best.Seconds:0.0} s ({best.Mode}) | {Met(best.Seconds <= 30.0 * s.Events / 1_000_000)} |");
+            L($"| rebuild peak memory, {s.Events:N0} events | under 400 MB, flat | {best.PeakMiB} MiB | {Met(best.PeakMiB < 400)} |");
+        }
+        if (r.Large is { } large)
+        {
+            var ratio = large.LargeLinesPerSecond / large.SpreadLinesPerSecond;
+            L($"| one account with {large.Cases:N0} approved trouble tickets | >= 70% of the same lines over 500 accounts | {ratio:P0} ({large.LargeLinesPerSecond:N0} vs {large.SpreadLinesPerSecond:N0} lines/s) | {Met(ratio >= 0.7)} |");
+            L($"| a month's statement of that account | under 5 ms | median {large.LargeStatementMedianMs:0.00} ms, p99 {large.LargeStatementP99Ms:0.00} ms | {Met(large.LargeStatementP99Ms < 5)} |");
+        }
+        var http8 = r.Http.FirstOrDefault(h => h.Concurrency == 8);
+        var sql8 = r.Sql.FirstOrDefault(h => h.Concurrency == 8);
+        if (http8 is not null && sql8 is not null)
+        {
+            L($"| statement GET p99 at concurrency 8 | under 5 ms | {http8.P99Ms:0.00} ms | {Met(http8.P99Ms < 5)} |");
+            L($"| statement GET throughput at concurrency 8 | >= 50% of the raw SQL read | {http8.PerSecond / sql8.PerSecond:P0} ({http8.PerSecond:N0} vs {sql8.PerSecond:N0}/s) | {Met(http8.PerSecond / sql8.PerSecond >= 0.5)} |");
+        }
+        L($"");
+        L($"## Import, against COPY and Marten's own append");
+        L($"| events | lines | accounts | COPY events/s | Marten append events/s | import events/s | import lines/s | import / Marten | import / COPY | import peak |");
+        L($"|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in r.Sizes)
+        {
+            L($"| {s.Events:N0} | {s.Lines:N0} | {s.Accounts:N0} | {s.CopyEventsPerSecond:N0} | {s.MartenEventsPerSecond:N0} | {s.ImportEventsPerSecond:N0} | {s.ImportLinesPerSecond:N0} | {s.ImportEventsPerSecond / s.MartenEventsPerSecond:P0} | {s.ImportEventsPerSecond / s.CopyEventsPerSecond:P1} | {s.ImportPeakMiB} MiB |");
+        }
+        L($"");
+        L($"COPY moves the stored rows into a table shaped like `mt_events` (same indexes): no JSON, no stream versions. Marten's");
+        L($"append stores the same event objects, 1,000 per transaction, with no domain and no projection. The import decides");
+        L($"every line against the streams it reads, records applied-command ids, and updates every inline projection in the");
+        L($"same transaction.");
+        L($"");
+        L($"## Rebuild of every projection");
+        L($"| events | mode | seconds | events/s | peak memory | per projection (s) |");
+        L($"|---|---|---|---|---|---|");
+        foreach (var s in r.Sizes)
+        {
+            foreach (var x in s.Rebuilds)
+            {
+                L($"| {s.Events:N0} | {x.Mode} | {x.Seconds:0.0} | {s.Events / x.Seconds:N0} | {x.PeakMiB} MiB | {string.Join(", ", x.PerProjection.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.0}")))} |");
+            }
+        }
+        L($"");
+        L($"Each rebuild runs in a process of its own (`bench rebuild-child`), so its peak memory is the rebuild's alone.");
+        L($"`one-pass` is the `rebuild` verb (`OnePassRebuild`): one read of the events in stream order feeding every read model,");
+        L($"documents written by COPY. `sequential` and `parallel` are Marten's daemon (`projections rebuild`), one projection");
+        L($"after the other or all at once; each of its passes reads the events its projection declares.");
+        if (r.Http.Count > 0)
+        {
+            L($"");
+            L($"## Statement GETs over HTTP against a raw primary-key read");
+            L($"On the largest size. wrk asks `GET /accounts/acct-N/statements/yyyy-MM` for random accounts and months; pgbench");
+            L($"reads the month's approvals document of the same random keys by primary key, with a prepared statement.");
+            L($"");
+            L($"| concurrency | HTTP p50 | HTTP p99 | HTTP req/s | SQL p50 | SQL p99 | SQL reads/s | HTTP / SQL |");
+            L($"|---|---|---|---|---|---|---|---|");
+            foreach (var h in r.Http)
+            {
+                var q = r.Sql.First(x => x.Concurrency == h.Concurrency);
+                L($"| {h.Concurrency} | {h.P50Ms:0.00} ms | {h.P99Ms:0.00} ms | {h.PerSecond:N0} | {q.P50Ms:0.00} ms | {q.P99Ms:0.00} ms | {q.PerSecond:N0} | {h.PerSecond / q.PerSecond:P0} |");
+            }
+        }
+        if (r.Large is { } l)
+        {
+            L($"");
+            L($"## One large account");
+            L($"{l.Cases:N0} approved outages ({l.Lines:N0} lines) over five years, imported once on one account and once dealt");
+            L($"over 500 accounts: {l.LargeLinesPerSecond:N0} against {l.SpreadLinesPerSecond:N0} lines/s. A month's statement of");
+            L($"the large account, read as the API reads it (one batched round trip, then the math): median");
+            L($"{l.LargeStatementMedianMs:0.00} ms, p99 {l.LargeStatementP99Ms:0.00} ms; a small account's: median {l.SmallStatementMedianMs:0.00} ms.");
+        }
+        if (r.Cold is { } c)
+        {
+            L($"");
+            L($"## Cold start");
+            L($"CLI `statement` (a process from start to exit): median {c.CliMedianSeconds:0.00} s, best {c.CliMinSeconds:0.00} s. Host:");
+            L($"`/health` answers after a median {c.HostReadyMedianSeconds:0.00} s; the first statement request then takes {c.FirstRequestMedianMs:0} ms.");
+        }
+        if (r.Math is { } math)
+        {
+            L($"");
+            L($"## Calendar and credit math (BenchmarkDotNet, short job)");
+            b.AppendLine(math);
+        }
+        return b.ToString();
+    }
+
+    private static RebuildChild.Result Best(BenchSuite.Size s) => s.Rebuilds.MinBy(r => r.Seconds)!;
+
+    private static string Met(bool met) => met ? "yes" : "**no**";
+}
