@@ -65,7 +65,7 @@ public static class BenchSuite
             foreach (var c in new[] { 1, 8, 32 })
             {
                 Log($"http: wrk at concurrency {c}");
-                report.Http.Add(await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, c, seconds));
+                report.Http.Add(await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, c, seconds, host.CpuTime));
                 Log($"sql: pgbench at concurrency {c}");
                 report.Sql.Add(await HttpVsSql.PgbenchAsync(connection, httpSchema, httpAccounts, c, seconds));
             }
@@ -118,7 +118,7 @@ public static class BenchSuite
         Log($"size {targetEvents}: Marten append baseline");
         var marten = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events);
         var rebuilds = new List<RebuildChild.Result>();
-        foreach (var mode in new[] { "one-pass", "sequential", "parallel" })
+        foreach (var mode in new[] { "read-raw", "read-only", "one-pass", "sequential", "parallel" })
         {
             Log($"size {targetEvents}: rebuild, {mode}");
             rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));

@@ -13,6 +13,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public static async Task<HostProcess> StartAsync(string hostDll, string schema)
     {
         // The host serves the schema db-apply leaves (its own tables beside the event store's), as in production.

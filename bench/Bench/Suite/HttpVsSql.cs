@@ -11,14 +11,15 @@ namespace Spiisee.EventSourced.Bench.Suite;
 /// </summary>
 public static partial class HttpVsSql
 {
-    public sealed record Load(int Concurrency, double P50Ms, double P99Ms, double PerSecond);
+    /// <param name="ServerCpuMsPerRequest">The host's own CPU time per request (HTTP only): what bounds its throughput on shared cores.</param>
+    public sealed record Load(int Concurrency, double P50Ms, double P99Ms, double PerSecond, double? ServerCpuMsPerRequest = null);
 
     public static bool ToolsPresent() => Which("wrk") && Which("pgbench");
 
     private static bool Which(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 
-    public static async Task<Load> WrkAsync(string baseUrl, string key, int accounts, int concurrency, int seconds)
+    public static async Task<Load> WrkAsync(string baseUrl, string key, int accounts, int concurrency, int seconds, Func<TimeSpan> serverCpu)
     {
         var script = Path.Combine(Path.GetTempPath(), "spiisee-wrk.lua");
         await File.WriteAllTextAsync(script, $$"""
@@ -32,13 +33,17 @@ public static partial class HttpVsSql
             """);
         // Warm-up: the JIT reaches its optimised code and the pools fill, as in a host that has run a while.
         await RunAsync("wrk", "-t", "2", "-c", "8", "-d", "8s", "-s", script, baseUrl);
+        var cpuBefore = serverCpu();
         var output = await RunAsync("wrk", "-t", Math.Min(2, concurrency).ToString(CultureInfo.InvariantCulture), "-c", concurrency.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s",
             "--latency", "-s", script, baseUrl);
         if (Regex.IsMatch(output, @"Non-2xx or 3xx responses"))
         {
             throw new InvalidOperationException("wrk saw error statuses:\n" + output);
         }
-        return new Load(concurrency, WrkMs(output, "50%"), WrkMs(output, "99%"), double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture));
+        var cpu = serverCpu() - cpuBefore;
+        var requests = long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
+        return new Load(concurrency, WrkMs(output, "50%"), WrkMs(output, "99%"),
+            double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture), cpu.TotalMilliseconds / requests);
     }
 
     private static double WrkMs(string output, string percentile)

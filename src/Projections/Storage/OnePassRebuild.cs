@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -48,9 +49,28 @@ public sealed class OnePassRebuild(IDocumentStore store)
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
         }
 
+        // Writes overlap the reading: full batches go to a writer through a short queue, so one core folds while the
+        // database copies, and memory holds at most a few batches.
+        var batches = Channel.CreateBounded<List<object>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        long documents = 0;
+        var writer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, FlushEvery, ct);
+                    documents += batch.Count;
+                }
+            }
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e); // the reader's next write throws instead of waiting forever
+                throw;
+            }
+        }, ct);
         var pending = new List<object>(FlushEvery + 16);
         long events = 0;
-        long documents = 0;
         string? stream = null;
         async Task CompleteStream()
         {
@@ -63,77 +83,80 @@ public sealed class OnePassRebuild(IDocumentStore store)
             }
             if (pending.Count >= FlushEvery)
             {
-                documents += await FlushAsync(pending, ct);
-                progress?.Invoke($"{events:N0} events, {documents:N0} documents");
+                await FlushAsync();
+                progress?.Invoke($"{events:N0} events read");
+            }
+        }
+        async Task FlushAsync()
+        {
+            if (pending.Count > 0)
+            {
+                await batches.Writer.WriteAsync(pending, ct);
+                pending = new List<object>(FlushEvery + 16);
             }
         }
 
-        await using (var session = store.QuerySession())
+        try
         {
-            var all = session.Events.QueryAllRawEvents()
-                .Where(e => e.EventTypesAre(types))
-                .OrderBy(e => e.StreamKey).ThenBy(e => e.Version)
-                .ToAsyncEnumerable(ct);
-            await foreach (var e in all)
+            await using (var session = store.QuerySession())
             {
-                events++;
-                var key = e.StreamKey!;
-                if (!string.Equals(key, stream, StringComparison.Ordinal))
+                var all = session.Events.QueryAllRawEvents()
+                    .Where(e => e.EventTypesAre(types))
+                    .OrderBy(e => e.StreamKey).ThenBy(e => e.Version)
+                    .ToAsyncEnumerable(ct);
+                await foreach (var e in all)
                 {
-                    await CompleteStream();
-                    stream = key;
-                }
-                foreach (var fold in streams)
-                {
-                    fold.Apply(key, e);
-                }
-                if (termsTypes.Contains(e.EventType))
-                {
-                    var id = StatementInputEvents.AccountOf(e.Data)!;
-                    terms[id] = termsProjection.Evolve(terms.GetValueOrDefault(id), id, e);
-                }
-                else if (e.Data is CreditRequestApproved approved)
-                {
-                    foreach (var month in MonthlyApprovals.KeysOf(approved.AccountId, approved.ToApprovedTroubleTicket()))
+                    events++;
+                    var key = e.StreamKey!;
+                    if (!string.Equals(key, stream, StringComparison.Ordinal))
                     {
-                        (approvals.TryGetValue(month, out var list) ? list : approvals[month] = []).Add(e);
+                        await CompleteStream();
+                        stream = key;
+                    }
+                    foreach (var fold in streams)
+                    {
+                        fold.Apply(key, e);
+                    }
+                    if (termsTypes.Contains(e.EventType))
+                    {
+                        var id = StatementInputEvents.AccountOf(e.Data)!;
+                        terms[id] = termsProjection.Evolve(terms.GetValueOrDefault(id), id, e);
+                    }
+                    else if (e.Data is CreditRequestApproved approved)
+                    {
+                        foreach (var month in MonthlyApprovals.KeysOf(approved.AccountId, approved.ToApprovedTroubleTicket()))
+                        {
+                            (approvals.TryGetValue(month, out var list) ? list : approvals[month] = []).Add(e);
+                        }
                     }
                 }
             }
-        }
-        await CompleteStream();
-        documents += await FlushAsync(pending, ct);
+            await CompleteStream();
 
-        var monthly = new MonthlyApprovalsProjection();
-        pending.AddRange(terms.Values);
-        foreach (var (key, list) in approvals)
-        {
-            MonthlyApprovals? doc = null;
-            foreach (var e in list.OrderBy(e => e.Sequence))
+            var monthly = new MonthlyApprovalsProjection();
+            pending.AddRange(terms.Values);
+            foreach (var (key, list) in approvals)
             {
-                doc = monthly.Evolve(doc, key, e);
+                MonthlyApprovals? doc = null;
+                foreach (var e in list.OrderBy(e => e.Sequence))
+                {
+                    doc = monthly.Evolve(doc, key, e);
+                }
+                pending.Add(doc!);
+                if (pending.Count >= FlushEvery)
+                {
+                    await FlushAsync();
+                }
             }
-            pending.Add(doc!);
-            if (pending.Count >= FlushEvery)
-            {
-                documents += await FlushAsync(pending, ct);
-            }
+            await FlushAsync();
         }
-        documents += await FlushAsync(pending, ct);
+        finally
+        {
+            batches.Writer.TryComplete(); // the writer drains what it has and stops, even when reading failed
+        }
+        await writer;
         progress?.Invoke($"{events:N0} events, {documents:N0} documents");
         return new Outcome(events, documents, clock.Elapsed);
-    }
-
-    private async Task<long> FlushAsync(List<object> pending, CancellationToken ct)
-    {
-        if (pending.Count == 0)
-        {
-            return 0;
-        }
-        await store.BulkInsertDocumentsAsync(pending, BulkInsertMode.InsertsOnly, FlushEvery, ct);
-        var count = pending.Count;
-        pending.Clear();
-        return count;
     }
 
     private interface IStreamFold
