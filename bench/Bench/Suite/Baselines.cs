@@ -35,11 +35,14 @@ public static class Baselines
         return events / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Marten's append of the stored events, 1,000 per transaction, into a schema of its own with no projections.</summary>
-    public static async Task<double> MartenAppendEventsPerSecondAsync(string connection, IDocumentStore source, long events)
+    /// <summary>
+    /// Marten's append of the stored events, 1,000 per transaction, into a schema of its own: with no projections (the
+    /// baseline), or with the project's inline read models (what they cost an append, without the domain's decisions).
+    /// </summary>
+    public static async Task<double> MartenAppendEventsPerSecondAsync(string connection, IDocumentStore source, long events, bool withReadModels = false)
     {
         var schema = "base_" + Guid.NewGuid().ToString("N")[..8];
-        using var bare = DocumentStore.For(opts =>
+        using var bare = withReadModels ? StoreConfiguration.Create(connection, schema) : DocumentStore.For(opts =>
         {
             opts.Connection(connection);
             opts.DatabaseSchemaName = schema;

@@ -17,7 +17,7 @@ namespace Spiisee.EventSourced.Bench.Suite;
 public static class BenchSuite
 {
     public sealed record Size(long TargetEvents, int Lines, int Accounts, long Events, double ImportSeconds, long ImportPeakMiB,
-        double CopyEventsPerSecond, double MartenEventsPerSecond, List<RebuildChild.Result> Rebuilds)
+        double CopyEventsPerSecond, double MartenEventsPerSecond, double MartenWithReadModelsEventsPerSecond, List<RebuildChild.Result> Rebuilds)
     {
         public double ImportLinesPerSecond => Lines / ImportSeconds;
         public double ImportEventsPerSecond => Events / ImportSeconds;
@@ -117,13 +117,15 @@ public static class BenchSuite
         var copy = await Baselines.CopyEventsPerSecondAsync(connection, schema, events);
         Log($"size {targetEvents}: Marten append baseline");
         var marten = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events);
+        Log($"size {targetEvents}: Marten append with the read models");
+        var martenWithReadModels = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events, withReadModels: true);
         var rebuilds = new List<RebuildChild.Result>();
         foreach (var mode in new[] { "read-raw", "read-only", "one-pass", "sequential", "parallel" })
         {
             Log($"size {targetEvents}: rebuild, {mode}");
             rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));
         }
-        return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten, rebuilds), schema);
+        return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten, martenWithReadModels, rebuilds), schema);
     }
 
     private static async Task<(double Seconds, ImportSummary Summary, long PeakMiB)> ImportAsync(IDocumentStore store, string path)
