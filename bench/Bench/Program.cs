@@ -28,6 +28,7 @@ return args.FirstOrDefault() switch
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
     "journal" => Spiisee.EventSourced.Bench.Suite.SuiteJournal.Run(args[1..]),
+    "suite-report" => Spiisee.EventSourced.Bench.Suite.BenchSuite.Rewrite(args.Length > 1 ? args[1] : "docs/benchmarks"),
     "suite" => await Spiisee.EventSourced.Bench.Suite.BenchSuite.RunAsync(args[1..]),
     "rebuild-child" => await Spiisee.EventSourced.Bench.Suite.RebuildChild.RunAsync(args[1], args[2]),
     _ => Usage(),

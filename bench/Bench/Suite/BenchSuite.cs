@@ -220,6 +220,14 @@ public static class BenchSuite
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>`bench suite-report [docs/benchmarks]`: the markdown written again from the JSON of the last run.</summary>
+    public static int Rewrite(string output)
+    {
+        var report = JsonSerializer.Deserialize<Report>(File.ReadAllText(output + ".json"))!;
+        File.WriteAllText(output + ".md", SuiteReport.Markdown(report));
+        return 0;
+    }
+
     private static void Write(Report report, string output)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

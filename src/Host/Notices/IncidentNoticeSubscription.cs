@@ -5,6 +5,7 @@ using Marten;
 using Spiisee.EventSourced.Domain.Incidents;
 using Spiisee.EventSourced.Projections.Incidents;
 using Spiisee.EventSourced.Projections.Notices;
+using Spiisee.EventSourced.Projections.Storage;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
@@ -28,6 +29,8 @@ public sealed class IncidentNoticeSubscription : BatchSubscription
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus,
         CancellationToken cancellationToken)
     {
+        // Recipients are decided from read models (incident files, account terms): never while a rebuild has them away.
+        await using var gate = await ReadModelGate.SharedAsync(operations.DocumentStore, cancellationToken);
         foreach (var e in page.Events)
         {
             if (Notice(e) is not { } notice || await operations.LoadAsync<IncidentFile>(e.StreamKey!, cancellationToken) is not { } incident)

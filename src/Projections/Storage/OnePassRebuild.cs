@@ -29,6 +29,8 @@ public sealed class OnePassRebuild(IDocumentStore store)
 
     public async Task<Outcome> RunAsync(Action<string>? progress, CancellationToken ct)
     {
+        // Writers wait while the documents are away; commands under way finish first.
+        await using var gate = await ReadModelGate.ExclusiveAsync(store, ct);
         var clock = Stopwatch.StartNew();
         var streams = new IStreamFold[]
         {
