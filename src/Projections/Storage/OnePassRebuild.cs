@@ -157,7 +157,6 @@ public sealed class OnePassRebuild(IDocumentStore store)
             batches.Writer.TryComplete(); // the writer drains what it has and stops, even when reading failed
         }
         await writer;
-        progress?.Invoke($"{events:N0} events, {documents:N0} documents");
         return new Outcome(events, documents, clock.Elapsed);
     }
 
