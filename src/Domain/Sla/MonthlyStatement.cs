@@ -56,11 +56,12 @@ public enum LedgerLineKind
 
 /// <summary>
 /// R13/R14: a change to a month's total and the invoice it is applied to: a <see cref="LedgerLineKind.Credit"/> made by
-/// an approval, or a <see cref="LedgerLineKind.Correction"/> made by a calendar change recorded after the month was
-/// issued. <see cref="At"/> is when it was determined: the approval's or the change's instant.
+/// an approval, or a <see cref="LedgerLineKind.Correction"/> made by a calendar change or a rate change recorded after
+/// the month was issued. <see cref="At"/> is when it was determined: the approval's or the change's instant.
 /// </summary>
 public sealed record LedgerLine(
-    LedgerLineKind Kind, string? TroubleTicketId, string? RequestId, Instant At, decimal Amount, YearMonth InvoiceMonth, CalendarChange? Change)
+    LedgerLineKind Kind, string? TroubleTicketId, string? RequestId, Instant At, decimal Amount, YearMonth InvoiceMonth, CalendarChange? Change,
+    RateChange? RateChange = null)
 {
     public static LedgerLine Credit(string troubleTicketId, string requestId, Instant approvedAt, decimal amount) =>
         new(LedgerLineKind.Credit, troubleTicketId, requestId, approvedAt, amount, Time.PolicyTime.MonthOf(approvedAt).PlusMonths(1), null);
@@ -68,6 +69,10 @@ public sealed record LedgerLine(
     /// <summary>R14: on the invoice of the month after the local month in which the change was recorded.</summary>
     public static LedgerLine Correction(CalendarChange change, decimal amount) =>
         new(LedgerLineKind.Correction, null, null, change.At, amount, Time.PolicyTime.MonthOf(change.At).PlusMonths(1), change);
+
+    /// <summary>R5, R13: a rate change recorded after the month was issued corrects it on the next invoice, like a calendar change.</summary>
+    public static LedgerLine Correction(RateChange change, decimal amount) =>
+        new(LedgerLineKind.Correction, null, null, change.RecordedAt, amount, Time.PolicyTime.MonthOf(change.RecordedAt).PlusMonths(1), null, change);
 }
 
 /// <summary>

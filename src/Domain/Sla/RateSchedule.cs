@@ -7,6 +7,10 @@ public sealed record RateChange(YearMonth EffectiveMonth, decimal MonthlyRate, I
 /// <summary>R5: the rate for month M is the latest rate change effective at or before M, else the registration rate.</summary>
 public sealed record RateSchedule(decimal RegisteredRate, IReadOnlyList<RateChange> Changes)
 {
+    /// <summary>The schedule as it was known at an instant: the changes recorded then or before.</summary>
+    public RateSchedule KnownAt(Instant at) =>
+        Changes.All(c => c.RecordedAt <= at) ? this : this with { Changes = Changes.Where(c => c.RecordedAt <= at).ToList() };
+
     public decimal RateFor(YearMonth month)
     {
         RateChange? best = null;

@@ -41,8 +41,8 @@ public static class StatementCalculator
             overdueDays += line.OverdueDays.Count;
         }
         var downtime = union.ToSet();
-        var totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, month0);
-        var (ledger, issued) = Ledger(tickets, month0, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
+        var totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, month0, month0.Rate);
+        var (ledger, issued) = Ledger(tickets, month0, inputs.Rates, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
 
         return new MonthlyStatement(
             inputs.AccountId, month, inputs.Currency, month0.Rate,
@@ -58,14 +58,17 @@ public static class StatementCalculator
     /// at its instant. R14: each calendar change recorded after the month was first issued that changes the total adds a
     /// correction. A change recorded at the same instant as an approval counts as known to it.
     /// </summary>
-    private static (List<LedgerLine> Ledger, IssuedFigures? Issued) Ledger(List<Part> tickets, MonthContext month,
+    private static (List<LedgerLine> Ledger, IssuedFigures? Issued) Ledger(List<Part> tickets, MonthContext month, RateSchedule rates,
         Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, List<CalendarChange> changes,
         MonthTotals current, HolidayCalendar currentCalendar)
     {
-        // Recorded order: by instant, a calendar change before an approval of the same instant, then as stored.
-        var steps = new List<(Instant At, int Rank, long Index, Part? Part, CalendarChange? Change)>(tickets.Count + changes.Count);
-        steps.AddRange(tickets.Select((p, i) => (p.Ticket.ApprovedAt, 1, (long)i, (Part?)p, (CalendarChange?)null)));
-        steps.AddRange(changes.Select(c => (c.At, 0, c.Version, (Part?)null, (CalendarChange?)c)));
+        // Recorded order: by instant, a change before an approval of the same instant, then as stored. Rate changes are
+        // dated like calendar changes: an approval issues its credit at the rate known then (R5, R13).
+        var rateChanges = tickets.Count == 0 ? [] : rates.Changes.Where(c => c.EffectiveMonth <= month.Month).ToList();
+        var steps = new List<(Instant At, int Rank, long Index, Part? Part, CalendarChange? Change, RateChange? Rate)>(tickets.Count + changes.Count + rateChanges.Count);
+        steps.AddRange(tickets.Select((p, i) => (p.Ticket.ApprovedAt, 1, (long)i, (Part?)p, (CalendarChange?)null, (RateChange?)null)));
+        steps.AddRange(changes.Select(c => (c.At, 0, c.Version, (Part?)null, (CalendarChange?)c, (RateChange?)null)));
+        steps.AddRange(rateChanges.Select((c, i) => (c.RecordedAt, 0, long.MaxValue - rateChanges.Count + i, (Part?)null, (CalendarChange?)null, (RateChange?)c)));
         steps.Sort(static (x, y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Index.CompareTo(y.Index));
 
         var ledger = new List<LedgerLine>();
@@ -89,7 +92,7 @@ public static class StatementCalculator
                 included.Add(part);
                 downtime.Add(part.Counted);
                 overdue += Overdue(part, month, calendar);
-                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month);
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month, rates.KnownAt(step.At).RateFor(month.Month));
                 if (totals.Total != issuedTotal)
                 {
                     ledger.Add(LedgerLine.Credit(part.Ticket.TroubleTicketId, part.Ticket.RequestId, part.Ticket.ApprovedAt, totals.Total - issuedTotal));
@@ -103,11 +106,20 @@ public static class StatementCalculator
                 var after = calendarOfVersion(change.Version);
                 calendar = after;
                 overdue = included.Sum(p => Overdue(p, month, after));
-                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month);
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month, rates.KnownAt(step.At).RateFor(month.Month));
                 changedSinceIssue.Add(change);
                 if (totals.Total != issuedTotal)
                 {
                     ledger.Add(LedgerLine.Correction(change, totals.Total - issuedTotal));
+                    issuedTotal = totals.Total;
+                }
+            }
+            else if (included.Count > 0 && step.Rate is { } rateChange)
+            {
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month, rates.KnownAt(step.At).RateFor(month.Month));
+                if (totals.Total != issuedTotal)
+                {
+                    ledger.Add(LedgerLine.Correction(rateChange, totals.Total - issuedTotal));
                     issuedTotal = totals.Total;
                 }
             }
@@ -212,13 +224,13 @@ public static class StatementCalculator
     }
 
     /// <summary>R13: the two credits, each capped and rounded on its own; no combined cap.</summary>
-    private static MonthTotals Totals(long downtimeSeconds, long overdueDays, MonthContext month)
+    private static MonthTotals Totals(long downtimeSeconds, long overdueDays, MonthContext month, decimal rate)
     {
         var below = CreditMath.BelowNinetyPercent(downtimeSeconds, month.Seconds);
         // R13: increments are only counted when availability is below 90%.
         var increments = below ? CreditMath.Increments(downtimeSeconds) : 0;
-        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, month.Rate) : (CreditMath.Cents(0m), false);
-        var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, month.Rate);
+        var (availabilityCredit, availabilityCapped) = below ? CreditMath.AvailabilityCredit(increments, rate) : (CreditMath.Cents(0m), false);
+        var (mttrCredit, mttrCapped) = CreditMath.MttrCredit(overdueDays, rate);
         return new MonthTotals(downtimeSeconds, overdueDays, below, increments, availabilityCredit, availabilityCapped, mttrCredit, mttrCapped);
     }
 

@@ -120,4 +120,49 @@ public class CorrectionLedgerTests
 
         CalendarWhatIf.Differences(Acme, current, current.With(Declare("2026-03-20", "2026-05-12T10:00:00-04:00")), D("2026-03-20")).ShouldBeEmpty();
     }
+
+    private static StatementInputs AcmeWithRate(decimal rate, string effective, string recordedAt) =>
+        Acme with { Rates = new RateSchedule(2200.00m, [new RateChange(M(effective), rate, I(recordedAt))]) };
+
+    [Fact] // R5, R13: a rate halved for March after March was issued corrects it on the next invoice; the issued credit stays.
+    public void A_rate_change_recorded_after_issue_adds_a_correction_and_keeps_the_issued_credit()
+    {
+        // Given March issued at 1,300.00 (rate 2,200.00) on 10 March, and on 12 May a rate of 1,100.00 effective March.
+        var inputs = AcmeWithRate(1100.00m, "2026-03", "2026-05-12T10:00:00-04:00");
+
+        var s = StatementCalculator.Compute(inputs, M("2026-03"), CalendarHistory.Empty);
+
+        // Then at 1,100.00: availability capped at 550.00 (R13), two overdue days at 1,100.00 / 22 = 50.00 each (R9).
+        (s.MonthlyRate, s.AvailabilityCredit, s.MttrCredit, s.TotalCredit).ShouldBe((1100.00m, 550.00m, 100.00m, 650.00m));
+        s.Ledger.Count.ShouldBe(2);
+        s.Ledger[0].ShouldBe(LedgerLine.Credit("TT-100", "TT-100/request-1", I("2026-03-10T09:30:00-04:00"), 1300.00m));
+        s.Ledger[1].ShouldSatisfyAllConditions(
+            l => l.Kind.ShouldBe(LedgerLineKind.Correction),
+            l => l.Amount.ShouldBe(-650.00m),
+            l => l.InvoiceMonth.ShouldBe(M("2026-06")),
+            l => l.RateChange!.MonthlyRate.ShouldBe(1100.00m),
+            l => l.Change.ShouldBeNull());
+        s.Ledger.Sum(l => l.Amount).ShouldBe(s.TotalCredit);
+        s.Issued.ShouldNotBeNull().TotalCredit.ShouldBe(1300.00m);
+    }
+
+    [Fact] // R5: a rate change recorded before the approval is simply the rate the approval was judged with.
+    public void A_rate_change_recorded_before_issue_is_no_correction()
+    {
+        var s = StatementCalculator.Compute(AcmeWithRate(1100.00m, "2026-03", "2026-03-09T10:00:00-04:00"), M("2026-03"), CalendarHistory.Empty);
+
+        s.TotalCredit.ShouldBe(650.00m);
+        s.Ledger.ShouldHaveSingleItem().ShouldSatisfyAllConditions(l => l.Kind.ShouldBe(LedgerLineKind.Credit), l => l.Amount.ShouldBe(650.00m));
+        s.Issued.ShouldBeNull();
+    }
+
+    [Fact] // A rate change effective after the month, recorded whenever, leaves the month and its ledger alone.
+    public void A_rate_change_effective_later_touches_nothing()
+    {
+        var s = StatementCalculator.Compute(AcmeWithRate(1100.00m, "2026-04", "2026-05-12T10:00:00-04:00"), M("2026-03"), CalendarHistory.Empty);
+
+        s.TotalCredit.ShouldBe(1300.00m);
+        s.Ledger.ShouldHaveSingleItem();
+        s.Issued.ShouldBeNull();
+    }
 }

@@ -22,6 +22,13 @@ public class RetroactiveInputTests(PostgresDatabase database) : StoreTestBase(da
         var march = await Statement(3);
         (march.MonthlyRate, march.AvailabilityCredit, march.MttrCredit, march.TotalCredit).ShouldBe((4400.00m, 2200.00m, 400.00m, 2600.00m));
         (await Statement(2)).MonthlyRate.ShouldBe(2200.00m);
+        // R13: March was issued at 1,300.00 on 10 March; the change corrects it on June's invoice instead of rewriting it.
+        march.Ledger.Select(l => (l.Kind, l.Amount, l.InvoiceMonth)).ShouldBe(
+            [(Domain.Sla.LedgerLineKind.Credit, 1300.00m, "2026-04"), (Domain.Sla.LedgerLineKind.Correction, 1300.00m, "2026-06")]);
+        march.Ledger[1].RateChange!.MonthlyRate.ShouldBe(4400.00m);
+        march.Issued!.TotalCredit.ShouldBe(1300.00m);
+        Newtonsoft.Json.Linq.JToken.DeepEquals(await Projected.StatementAsync(Store, "acme", "2026-03"), await Projected.FoldAsync(Store, "acme", "2026-03"))
+            .ShouldBeTrue();
     }
 
     [Fact] // R4/R10: a prearranged window recorded after a scheduled-maintenance outage carves it out.
