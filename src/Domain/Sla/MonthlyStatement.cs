@@ -61,7 +61,7 @@ public enum LedgerLineKind
 /// </summary>
 public sealed record LedgerLine(
     LedgerLineKind Kind, string? TroubleTicketId, string? RequestId, Instant At, decimal Amount, YearMonth InvoiceMonth, CalendarChange? Change,
-    RateChange? RateChange = null)
+    RateChange? RateChange = null, PrearrangedWindow? Window = null)
 {
     public static LedgerLine Credit(string troubleTicketId, string requestId, Instant approvedAt, decimal amount) =>
         new(LedgerLineKind.Credit, troubleTicketId, requestId, approvedAt, amount, Time.PolicyTime.MonthOf(approvedAt).PlusMonths(1), null);
@@ -73,6 +73,10 @@ public sealed record LedgerLine(
     /// <summary>R5, R13: a rate change recorded after the month was issued corrects it on the next invoice, like a calendar change.</summary>
     public static LedgerLine Correction(RateChange change, decimal amount) =>
         new(LedgerLineKind.Correction, null, null, change.RecordedAt, amount, Time.PolicyTime.MonthOf(change.RecordedAt).PlusMonths(1), null, change);
+
+    /// <summary>R4, R13: so does a prearranged window recorded after the month was issued.</summary>
+    public static LedgerLine Correction(PrearrangedWindow window, decimal amount) =>
+        new(LedgerLineKind.Correction, null, null, window.RecordedAt, amount, Time.PolicyTime.MonthOf(window.RecordedAt).PlusMonths(1), null, null, window);
 }
 
 /// <summary>

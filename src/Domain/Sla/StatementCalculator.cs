@@ -42,7 +42,7 @@ public static class StatementCalculator
         }
         var downtime = union.ToSet();
         var totals = Totals(WholeSeconds(downtime.TotalDuration), overdueDays, month0, month0.Rate);
-        var (ledger, issued) = Ledger(tickets, month0, inputs.Rates, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
+        var (ledger, issued) = Ledger(tickets, month0, inputs.Rates, inputs.PrearrangedWindows, calendarAt, calendarOfVersion, Relevant(changes, tickets), totals, current);
 
         return new MonthlyStatement(
             inputs.AccountId, month, inputs.Currency, month0.Rate,
@@ -59,21 +59,30 @@ public static class StatementCalculator
     /// correction. A change recorded at the same instant as an approval counts as known to it.
     /// </summary>
     private static (List<LedgerLine> Ledger, IssuedFigures? Issued) Ledger(List<Part> tickets, MonthContext month, RateSchedule rates,
-        Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, List<CalendarChange> changes,
+        IReadOnlyList<PrearrangedWindow> windows, Func<Instant, HolidayCalendar> calendarAt, Func<long, HolidayCalendar> calendarOfVersion, List<CalendarChange> changes,
         MonthTotals current, HolidayCalendar currentCalendar)
     {
         // Recorded order: by instant, a change before an approval of the same instant, then as stored. Rate changes are
         // dated like calendar changes: an approval issues its credit at the rate known then (R5, R13).
         var rateChanges = tickets.Count == 0 ? [] : rates.Changes.Where(c => c.EffectiveMonth <= month.Month).ToList();
-        var steps = new List<(Instant At, int Rank, long Index, Part? Part, CalendarChange? Change, RateChange? Rate)>(tickets.Count + changes.Count + rateChanges.Count);
-        steps.AddRange(tickets.Select((p, i) => (p.Ticket.ApprovedAt, 1, (long)i, (Part?)p, (CalendarChange?)null, (RateChange?)null)));
-        steps.AddRange(changes.Select(c => (c.At, 0, c.Version, (Part?)null, (CalendarChange?)c, (RateChange?)null)));
-        steps.AddRange(rateChanges.Select((c, i) => (c.RecordedAt, 0, long.MaxValue - rateChanges.Count + i, (Part?)null, (CalendarChange?)null, (RateChange?)c)));
+        // Windows too: an approval counts the prearranged windows recorded by then (R4, R10).
+        var windowChanges = tickets.Count == 0 || !tickets.Any(p => p.Ticket.RootCause == RootCause.ScheduledMaintenance)
+            ? [] : windows.Where(w => w.Interval.End > month.Interval.Start && w.Interval.Start < month.Interval.End).ToList();
+        var steps = new List<(Instant At, int Rank, long Index, Part? Part, CalendarChange? Change, RateChange? Rate, PrearrangedWindow? Window)>(
+            tickets.Count + changes.Count + rateChanges.Count + windowChanges.Count);
+        steps.AddRange(tickets.Select((p, i) => (p.Ticket.ApprovedAt, 1, (long)i, (Part?)p, (CalendarChange?)null, (RateChange?)null, (PrearrangedWindow?)null)));
+        steps.AddRange(changes.Select(c => (c.At, 0, c.Version, (Part?)null, (CalendarChange?)c, (RateChange?)null, (PrearrangedWindow?)null)));
+        steps.AddRange(rateChanges.Select((c, i) => (c.RecordedAt, 0, long.MaxValue / 2 + i, (Part?)null, (CalendarChange?)null, (RateChange?)c, (PrearrangedWindow?)null)));
+        steps.AddRange(windowChanges.Select((w, i) => (w.RecordedAt, 0, long.MaxValue / 2 + rateChanges.Count + i, (Part?)null, (CalendarChange?)null, (RateChange?)null, (PrearrangedWindow?)w)));
         steps.Sort(static (x, y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Index.CompareTo(y.Index));
 
         var ledger = new List<LedgerLine>();
         var included = new List<Part>();
         var downtime = new IntervalUnion();
+        // Windows known so far; while every window of the month is known, a ticket's counted part is its line's.
+        var windowsSeen = 0;
+        var allWindowsKnown = windowChanges.Count == 0;
+        IntervalSet? knownWindows = null;
         HolidayCalendar? calendar = null;
         long overdue = 0;
         var issuedTotal = 0m;
@@ -90,7 +99,8 @@ public static class StatementCalculator
                     overdue = included.Sum(p => Overdue(p, month, at));
                 }
                 included.Add(part);
-                downtime.Add(part.Counted);
+                knownWindows ??= MonthContext.WindowsKnownAt(month.Month, windows, step.At);
+                downtime.Add(allWindowsKnown ? part.Counted : Counted(part.Ticket, month, knownWindows));
                 overdue += Overdue(part, month, calendar);
                 var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month, rates.KnownAt(step.At).RateFor(month.Month));
                 if (totals.Total != issuedTotal)
@@ -111,6 +121,27 @@ public static class StatementCalculator
                 if (totals.Total != issuedTotal)
                 {
                     ledger.Add(LedgerLine.Correction(change, totals.Total - issuedTotal));
+                    issuedTotal = totals.Total;
+                }
+            }
+            else if (step.Window is { } window)
+            {
+                windowsSeen++;
+                allWindowsKnown = windowsSeen == windowChanges.Count;
+                knownWindows = MonthContext.WindowsKnownAt(month.Month, windows, step.At);
+                if (included.Count == 0)
+                {
+                    continue;
+                }
+                downtime = new IntervalUnion();
+                foreach (var p in included)
+                {
+                    downtime.Add(allWindowsKnown ? p.Counted : Counted(p.Ticket, month, knownWindows));
+                }
+                var totals = Totals(WholeSeconds(downtime.TotalDuration), overdue, month, rates.KnownAt(step.At).RateFor(month.Month));
+                if (totals.Total != issuedTotal)
+                {
+                    ledger.Add(LedgerLine.Correction(window, totals.Total - issuedTotal));
                     issuedTotal = totals.Total;
                 }
             }
@@ -163,14 +194,16 @@ public static class StatementCalculator
     }
 
     /// <summary>R10: only outages are downtime; scheduled maintenance inside windows is carved out, the overrun counts.</summary>
-    private static IntervalSet Counted(ApprovedTroubleTicket t, MonthContext month)
+    private static IntervalSet Counted(ApprovedTroubleTicket t, MonthContext month) => Counted(t, month, month.Windows);
+
+    private static IntervalSet Counted(ApprovedTroubleTicket t, MonthContext month, IntervalSet windows)
     {
         if (t.Kind != TroubleTicketKind.Outage)
         {
             return IntervalSet.Empty;
         }
         var inMonth = IntervalSet.Of(t.OutageInterval).Clip(month.Interval);
-        return t.RootCause == RootCause.ScheduledMaintenance ? inMonth.Subtract(month.Windows) : inMonth;
+        return t.RootCause == RootCause.ScheduledMaintenance ? inMonth.Subtract(windows) : inMonth;
     }
 
     private static StatementTroubleTicket Line(Part part, MonthContext month, HolidayCalendar calendar)
@@ -213,8 +246,12 @@ public static class StatementCalculator
         public Interval Interval { get; } = PolicyTime.MonthInterval(month);
         public long Seconds => WholeSeconds(Interval.Duration);
         public decimal Rate { get; } = inputs.Rates.RateFor(month);
-        public IntervalSet Windows { get; } = MaintenanceWindows.StandardWithin(PolicyTime.MonthInterval(month))
-            .Union(IntervalSet.Of(inputs.PrearrangedWindows).Clip(PolicyTime.MonthInterval(month)));
+        public IntervalSet Windows { get; } = WindowsKnownAt(month, inputs.PrearrangedWindows, Instant.MaxValue);
+
+        /// <summary>The standard windows and the prearranged ones recorded at or before an instant, within the month (R4).</summary>
+        public static IntervalSet WindowsKnownAt(YearMonth month, IReadOnlyList<PrearrangedWindow> windows, Instant at) =>
+            MaintenanceWindows.StandardWithin(PolicyTime.MonthInterval(month))
+                .Union(IntervalSet.Of(windows.Where(w => w.RecordedAt <= at).Select(w => w.Interval)).Clip(PolicyTime.MonthInterval(month)));
     }
 
     private sealed record MonthTotals(long DowntimeSeconds, long OverdueDays, bool Below, long Increments, decimal AvailabilityCredit,

@@ -7,5 +7,11 @@ public sealed record StatementInputs(
     string AccountId,
     string Currency,
     RateSchedule Rates,
-    IReadOnlyList<Interval> PrearrangedWindows,
+    IReadOnlyList<PrearrangedWindow> PrearrangedWindows,
     IReadOnlyList<ApprovedTroubleTicket> ApprovedTickets);
+
+/// <summary>R4: a prearranged maintenance window and when it was recorded, so an approval counts only the windows known then (R13).</summary>
+public sealed record PrearrangedWindow(Instant From, Instant To, Instant RecordedAt)
+{
+    public Interval Interval => new(From, To);
+}

@@ -25,7 +25,7 @@ public sealed record StatementView(
             t.RequestApprovedAt, t.RequestId, t.OpenedAt, t.ClosedAt, t.MttrAnchor, t.TargetDay, t.ResolvedAt, t.CountedIntervals,
             t.CarvedOutIntervals, t.MttrBusinessHours, t.MttrBusinessDays)).ToList(),
         s.Ledger.Select(l => new LedgerView(l.Kind, l.TroubleTicketId, l.Amount, MonthKeys.Of(l.InvoiceMonth), l.RequestId,
-            l.Kind == LedgerLineKind.Credit ? l.At : null, l.At, l.Change, l.RateChange)).ToList(),
+            l.Kind == LedgerLineKind.Credit ? l.At : null, l.At, l.Change, l.RateChange, l.Window)).ToList(),
         s.Calendar, s.CalendarVersion, s.Issued,
         new StatementDerivation(s.DowntimeSeconds, s.MinutesInMonth * 60, s.AvailabilityBelowNinetyPercent, s.AvailabilityCreditCapped,
             s.MttrCreditCapped, s.CreditCap, s.DowntimeIntervals,
@@ -95,7 +95,7 @@ public sealed record StatementTicketView(
 /// Correction (a calendar change recorded after the month was issued; calendarChange names it).
 /// </summary>
 public sealed record LedgerView(LedgerLineKind Kind, string? TroubleTicketId, decimal Amount, string InvoiceMonth, string? RequestId,
-    Instant? ApprovedAt, Instant RecordedAt, CalendarChange? CalendarChange, RateChange? RateChange);
+    Instant? ApprovedAt, Instant RecordedAt, CalendarChange? CalendarChange, RateChange? RateChange, PrearrangedWindow? Window);
 
 public sealed record StatementDerivation(
     long DowntimeSeconds, long SecondsInMonth, bool AvailabilityBelowNinetyPercent, bool AvailabilityCreditCapped, bool MttrCreditCapped,

@@ -18,7 +18,7 @@ public sealed class AccountTerms
 
     public List<RateChange> RateChanges { get; set; } = [];
 
-    public List<Interval> PrearrangedWindows { get; set; } = [];
+    public List<PrearrangedWindow> PrearrangedWindows { get; set; } = [];
 
     /// <summary>Takes one account event in.</summary>
     public void Record(object data)
@@ -34,7 +34,7 @@ public sealed class AccountTerms
                 RateChanges.Add(new RateChange(changed.EffectiveMonth, changed.MonthlyRate, changed.At));
                 break;
             case MaintenanceWindowScheduled window:
-                PrearrangedWindows.Add(new Interval(window.From, window.To));
+                PrearrangedWindows.Add(new PrearrangedWindow(window.From, window.To, window.At));
                 break;
         }
     }

@@ -165,4 +165,45 @@ public class CorrectionLedgerTests
         s.Ledger.ShouldHaveSingleItem();
         s.Issued.ShouldBeNull();
     }
+
+    [Fact] // R4, R10, R13: a window recorded after the approval carves the outage out on the next invoice; the issued credit stays.
+    public void A_window_recorded_after_issue_adds_a_correction_and_keeps_the_issued_credit()
+    {
+        // Given scheduled maintenance from Sunday 15 March to Friday 20 March, resolved Thursday 19 March 23:00, approved 23 March.
+        var maintenance = new ApprovedTroubleTicket("TT-9", "TT-9/request-1", TroubleTicketKind.Outage, RootCause.ScheduledMaintenance,
+            I("2026-03-15T00:00:00-04:00"), I("2026-03-20T00:00:00-04:00"), I("2026-03-15T00:00:00-04:00"),
+            I("2026-03-19T23:00:00-04:00"), I("2026-03-23T10:00:00-04:00"));
+        var unknown = new StatementInputs("acme", "USD", new RateSchedule(2200.00m, []), [], [maintenance]);
+        var window = new PrearrangedWindow(I("2026-03-15T00:00:00-04:00"), I("2026-03-20T00:00:00-04:00"), I("2026-04-02T10:00:00-04:00"));
+        var issuedTotal = StatementCalculator.Compute(unknown, M("2026-03"), CalendarHistory.Empty).TotalCredit;
+
+        // When the window covering it is recorded on 2 April
+        var s = StatementCalculator.Compute(unknown with { PrearrangedWindows = [window] }, M("2026-03"), CalendarHistory.Empty);
+
+        // Then no downtime is left, only R9's overdue days (T = Monday 16; Tue 17, Wed 18, Thu 19 passed): 3 x 100.00.
+        (s.DowntimeMinutes, s.AvailabilityCredit, s.OverdueBusinessDays, s.TotalCredit).ShouldBe((0m, 0m, 3L, 300.00m));
+        issuedTotal.ShouldBeGreaterThan(300.00m);
+        s.Ledger.Count.ShouldBe(2);
+        s.Ledger[0].ShouldBe(LedgerLine.Credit("TT-9", "TT-9/request-1", I("2026-03-23T10:00:00-04:00"), issuedTotal));
+        s.Ledger[1].ShouldSatisfyAllConditions(
+            l => l.Kind.ShouldBe(LedgerLineKind.Correction),
+            l => l.Amount.ShouldBe(300.00m - issuedTotal),
+            l => l.InvoiceMonth.ShouldBe(M("2026-05")),
+            l => l.Window.ShouldBe(window));
+        s.Issued.ShouldNotBeNull().TotalCredit.ShouldBe(issuedTotal);
+    }
+
+    [Fact] // R4: a window recorded before the approval is simply part of what the approval counted.
+    public void A_window_recorded_before_issue_is_no_correction()
+    {
+        var maintenance = new ApprovedTroubleTicket("TT-9", "TT-9/request-1", TroubleTicketKind.Outage, RootCause.ScheduledMaintenance,
+            I("2026-03-15T00:00:00-04:00"), I("2026-03-20T00:00:00-04:00"), I("2026-03-15T00:00:00-04:00"),
+            I("2026-03-19T23:00:00-04:00"), I("2026-03-23T10:00:00-04:00"));
+        var window = new PrearrangedWindow(I("2026-03-15T00:00:00-04:00"), I("2026-03-20T00:00:00-04:00"), I("2026-03-01T10:00:00-05:00"));
+        var s = StatementCalculator.Compute(new StatementInputs("acme", "USD", new RateSchedule(2200.00m, []), [window], [maintenance]), M("2026-03"), CalendarHistory.Empty);
+
+        s.TotalCredit.ShouldBe(300.00m);
+        s.Ledger.ShouldHaveSingleItem().Amount.ShouldBe(300.00m);
+        s.Issued.ShouldBeNull();
+    }
 }

@@ -99,7 +99,7 @@ public class StatementCalculatorTests
     public void Prearranged_window_is_carved_out()
     {
         var t = Ticket("TT-1", "2026-03-15T01:00:00-04:00", "2026-03-15T05:00:00-04:00", cause: RootCause.ScheduledMaintenance);
-        var inputs = Inputs(2200m, t) with { PrearrangedWindows = [new Interval(I("2026-03-15T00:00:00-04:00"), I("2026-03-15T04:00:00-04:00"))] };
+        var inputs = Inputs(2200m, t) with { PrearrangedWindows = [new PrearrangedWindow(I("2026-03-15T00:00:00-04:00"), I("2026-03-15T04:00:00-04:00"), I("2026-03-01T00:00:00Z"))] };
         Compute(inputs, "2026-03").DowntimeMinutes.ShouldBe(60.00m);
     }
 
