@@ -42,8 +42,9 @@ public sealed class OnePassRebuild(IDocumentStore store)
         var termsProjection = new AccountTermsProjection();
         var termsTypes = termsProjection.IncludedEventTypes.ToHashSet();
         var terms = new Dictionary<string, AccountTerms>(StringComparer.Ordinal);
-        // Approvals of one month come from many trouble ticket streams: kept with their sequence to fold in stored order.
-        var approvals = new Dictionary<string, List<IEvent>>(StringComparer.Ordinal);
+        // Approvals of one month come from many trouble ticket streams: kept with their sequence to fold in stored order,
+        // without the rest of the event, which is most of its memory.
+        var approvals = new Dictionary<string, List<(long Sequence, CreditRequestApproved Data)>>(StringComparer.Ordinal);
         var types = streams.SelectMany(s => s.Types).Concat(termsTypes).Append(typeof(CreditRequestApproved)).Distinct().ToArray();
 
         foreach (var type in new[] { typeof(TicketTimeline), typeof(TroubleTicketFile), typeof(IncidentFile), typeof(CalendarRecord), typeof(AccountTerms), typeof(MonthlyApprovals) })
@@ -128,7 +129,7 @@ public sealed class OnePassRebuild(IDocumentStore store)
                     {
                         foreach (var month in MonthlyApprovals.KeysOf(approved.AccountId, approved.ToApprovedTroubleTicket()))
                         {
-                            (approvals.TryGetValue(month, out var list) ? list : approvals[month] = []).Add(e);
+                            (approvals.TryGetValue(month, out var list) ? list : approvals[month] = []).Add((e.Sequence, approved));
                         }
                     }
                 }
@@ -140,9 +141,9 @@ public sealed class OnePassRebuild(IDocumentStore store)
             foreach (var (key, list) in approvals)
             {
                 MonthlyApprovals? doc = null;
-                foreach (var e in list.OrderBy(e => e.Sequence))
+                foreach (var (sequence, data) in list.OrderBy(a => a.Sequence))
                 {
-                    doc = monthly.Evolve(doc, key, e);
+                    doc = monthly.Evolve(doc, key, new Event<CreditRequestApproved>(data) { Sequence = sequence });
                 }
                 pending.Add(doc!);
                 if (pending.Count >= FlushEvery)
