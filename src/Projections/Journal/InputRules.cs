@@ -41,6 +41,11 @@ public static class InputRules
         {
             throw new InvalidInputException(InvalidCodes.InvalidValue, field, $"{field} must not start or end with white space");
         }
+        if (pathSafe && value is "." or "..")
+        {
+            // A URL path resolves these segments away: such an id could be recorded but never asked for over HTTP.
+            throw new InvalidInputException(InvalidCodes.InvalidValue, field, $"{field} must not be '.' or '..'");
+        }
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
