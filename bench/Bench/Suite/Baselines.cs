@@ -42,18 +42,9 @@ public static class Baselines
     public static async Task<double> MartenAppendEventsPerSecondAsync(string connection, IDocumentStore source, long events, bool withReadModels = false)
     {
         var schema = "base_" + Guid.NewGuid().ToString("N")[..8];
-        using var bare = withReadModels ? StoreConfiguration.Create(connection, schema) : DocumentStore.For(opts =>
-        {
-            opts.Connection(connection);
-            opts.DatabaseSchemaName = schema;
-            opts.Serializer(new NewtonsoftMartenSerializer());
-            opts.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
-            opts.Events.AppendMode = source.Options.Events.AppendMode;
-            foreach (var (type, name) in EventTypes.All)
-            {
-                opts.Events.MapEventType(type, name);
-            }
-        });
+        using var bare = withReadModels
+            ? StoreConfiguration.Create(connection, schema)
+            : DocumentStore.For(opts => StoreConfiguration.ConfigureEventStore(opts, connection, schema));
         await bare.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var read = source.QuerySession();
         var clock = new Stopwatch();

@@ -22,19 +22,7 @@ public static class StoreConfiguration
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = schema;
-        opts.Serializer(new NewtonsoftMartenSerializer());
-        opts.AutoCreateSchemaObjects = autoCreate;
-
-        opts.Events.StreamIdentity = StreamIdentity.AsString;
-        // Events carry their own business instants (journal lines are historical), so the server timestamps of the
-        // default quick append cost nothing we rely on; quick append is the fastest mode measured here.
-        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-        foreach (var (type, name) in EventTypes.All)
-        {
-            opts.Events.MapEventType(type, name);
-        }
+        ConfigureEventStore(opts, connectionString, schema, autoCreate);
 
         opts.Schema.For<AppliedCommand>().Identity(x => x.Id);
         opts.Schema.For<AccountTerms>().Identity(x => x.Id);
@@ -54,6 +42,29 @@ public static class StoreConfiguration
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
         opts.Schema.For<IncidentFile>().Index(x => x.DeclaredAt);
         opts.Schema.For<Notices.NoticeDelivery>().Identity(x => x.Id).Index(x => x.IncidentId);
+    }
+
+    /// <summary>
+    /// The event store alone (connection, schema, serializer, stream keys, append mode, event names), with no document
+    /// or projection: what every store of the project shares, and all a bare store needs (the bench's append baseline,
+    /// a test writing events past the projections).
+    /// </summary>
+    public static void ConfigureEventStore(StoreOptions opts, string connectionString, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Serializer(new NewtonsoftMartenSerializer());
+        opts.AutoCreateSchemaObjects = autoCreate;
+
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        // Events carry their own business instants (journal lines are historical), so the server timestamps of the
+        // default quick append cost nothing we rely on; quick append is the fastest mode measured here.
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        foreach (var (type, name) in EventTypes.All)
+        {
+            opts.Events.MapEventType(type, name);
+        }
     }
 
     // Rebuilds replay the whole store through the daemon: larger pages and a cache of the documents being folded cut

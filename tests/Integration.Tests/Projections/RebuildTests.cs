@@ -65,14 +65,7 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
     /// </summary>
     private async Task AppendTombstoneAsMartenDoesAsync()
     {
-        using var bare = DocumentStore.For(opts =>
-        {
-            opts.Connection(Database.ConnectionString);
-            opts.DatabaseSchemaName = Schema;
-            opts.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
-            opts.Events.AppendMode = Store.Options.Events.AppendMode;
-            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-        });
+        using var bare = DocumentStore.For(opts => StoreConfiguration.ConfigureEventStore(opts, Database.ConnectionString, Schema, JasperFx.AutoCreate.None));
         await using var session = bare.LightweightSession();
         session.Events.Append(JasperFx.Events.Tombstone.StreamKey, new JasperFx.Events.Tombstone());
         await session.SaveChangesAsync();
