@@ -72,46 +72,15 @@ public static class ColdStart
 
     private static async Task<(double Ready, double First)> Host(string hostDll, string schema)
     {
-        var port = FreePort();
-        var start = Info(hostDll, schema, $"--urls=http://127.0.0.1:{port}");
-        start.Environment["Auth__Keys__0__Key"] = "cold-auditor";
-        start.Environment["Auth__Keys__0__Role"] = "Auditor";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                if (clock.Elapsed > TimeSpan.FromMinutes(2))
-                {
-                    throw new TimeoutException("the host did not answer /health within 2 minutes");
-                }
-                await Task.Delay(50);
-            }
-            var ready = clock.Elapsed.TotalSeconds;
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/accounts/acme/statements/2026-03");
-            request.Headers.Add("X-Api-Key", "cold-auditor");
-            var firstClock = Stopwatch.StartNew();
-            (await http.SendAsync(request)).EnsureSuccessStatusCode();
-            return (ready, firstClock.Elapsed.TotalSeconds);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var host = await Suite.HostProcess.StartAsync(hostDll, schema, applySchema: false);
+        var ready = clock.Elapsed.TotalSeconds;
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/accounts/acme/statements/2026-03");
+        request.Headers.Add("X-Api-Key", Suite.HostProcess.Key);
+        var firstClock = Stopwatch.StartNew();
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        return (ready, firstClock.Elapsed.TotalSeconds);
     }
 
     internal static ProcessStartInfo Info(string hostDll, string schema, params string[] args)

@@ -19,10 +19,13 @@ public sealed class HostProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string schema)
+    /// <param name="applySchema">Whether to run db-apply first; the host serves the schema it leaves, as in production.</param>
+    public static async Task<HostProcess> StartAsync(string hostDll, string schema, bool applySchema = true)
     {
-        // The host serves the schema db-apply leaves (its own tables beside the event store's), as in production.
-        await ColdStart.Cli(hostDll, schema, "db-apply");
+        if (applySchema)
+        {
+            await ColdStart.Cli(hostDll, schema, "db-apply");
+        }
         var port = ColdStart.FreePort();
         var start = ColdStart.Info(hostDll, schema, $"--urls=http://127.0.0.1:{port}");
         start.RedirectStandardOutput = false;
@@ -52,7 +55,7 @@ public sealed class HostProcess : IAsyncDisposable
                 await host.DisposeAsync();
                 throw new TimeoutException("the host exited or did not answer /health within 2 minutes");
             }
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 
