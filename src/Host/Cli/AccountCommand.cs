@@ -17,6 +17,10 @@ public sealed class AccountCommand : VerbCommand<AccountInput>
 {
     public AccountCommand() => Usage("The account as it stands now").Arguments(x => x.Id);
 
+    protected override bool ReadsOnly(AccountInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(AccountView)];
+
     protected override async Task<int> RunAsync(AccountInput input, VerbContext context)
     {
         await using var session = context.Store.QuerySession();

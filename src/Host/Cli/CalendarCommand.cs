@@ -41,6 +41,10 @@ public sealed class CalendarCommand : VerbCommand<CalendarInput>
         Usage("Declare the all-day events of an iCalendar file as holidays").Arguments(x => x.Action, x => x.File);
     }
 
+    protected override bool ReadsOnly(CalendarInput input) => input.Action.Length == 0;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(CalendarRecord)];
+
     protected override async Task<int> RunAsync(CalendarInput input, VerbContext context)
     {
         if (input.Action.Length > 0 && (input.YearFlag is not null || input.HistoryFlag))

@@ -1,6 +1,7 @@
 using JasperFx.CommandLine;
 using JasperFx.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Storage;
 
@@ -34,10 +35,19 @@ public static class CliApp
     {
         try
         {
+            var readsOnly = verb.ReadsOnly(input);
+            var primed = readsOnly ? QueryWarmUp.PrimeAsync(verb.JsonTypes) : Task.CompletedTask;
             var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
-            // Only import writes; the query verbs skip Marten's schema check, the larger part of a short command's time.
-            using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
-            return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
+            if (!readsOnly)
+            {
+                using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
+                return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
+            }
+            await using var dataSource = CreateDataSource(settings);
+            var opened = QueryWarmUp.OpenAsync(dataSource, ct);
+            using var queries = StoreConfiguration.CreateForQueries(dataSource, settings.Schema);
+            await Task.WhenAll(primed, opened);
+            return await verb.RunAsync(input, new VerbContext(queries, settings, stdout, stderr, ct));
         }
         catch (Exception e)
         {
@@ -82,6 +92,21 @@ public static class CliApp
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
+    private static NpgsqlDataSource CreateDataSource(SpiiseeSettings settings)
+    {
+        try
+        {
+            return NpgsqlDataSource.Create(settings.RequireConnectionString());
+        }
+        catch (ArgumentException e)
+        {
+            throw InvalidConnectionString(e);
+        }
+    }
+
+    private static ConfigurationException InvalidConnectionString(ArgumentException e) =>
+        new(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
+
     private static Marten.DocumentStore CreateStore(SpiiseeSettings settings, JasperFx.AutoCreate autoCreate)
     {
         try
@@ -90,7 +115,7 @@ public static class CliApp
         }
         catch (ArgumentException e)
         {
-            throw new ConfigurationException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
+            throw InvalidConnectionString(e);
         }
     }
 }

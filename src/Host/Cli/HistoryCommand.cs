@@ -29,6 +29,10 @@ public sealed class HistoryCommand : VerbCommand<HistoryInput>
 {
     public HistoryCommand() => Usage("The history of a ticket or trouble ticket, whole or cut").Arguments(x => x.Id);
 
+    protected override bool ReadsOnly(HistoryInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(HistoryView)];
+
     protected override async Task<int> RunAsync(HistoryInput input, VerbContext context)
     {
         var asOf = OptionValues.Instant(input.AsOfFlag, "as-of");

@@ -1,7 +1,9 @@
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Reports;
+using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -25,6 +27,10 @@ public sealed class ReportInput
 public sealed class ReportCommand : VerbCommand<ReportInput>
 {
     public ReportCommand() => Usage("A report over the months --from to --to, every account").Arguments(x => x.Report);
+
+    protected override bool ReadsOnly(ReportInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord)];
 
     protected override async Task<int> RunAsync(ReportInput input, VerbContext context)
     {

@@ -1,7 +1,9 @@
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
+using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -25,6 +27,10 @@ public sealed class StatementInput
 public sealed class StatementCommand : VerbCommand<StatementInput>
 {
     public StatementCommand() => Usage("The statement of --account for --month").NoArguments();
+
+    protected override bool ReadsOnly(StatementInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord), typeof(StatementView)];
 
     protected override async Task<int> RunAsync(StatementInput input, VerbContext context)
     {

@@ -22,6 +22,10 @@ public sealed class TimelineCommand : VerbCommand<TimelineInput>
 {
     public TimelineCommand() => Usage("The timeline of a ticket or trouble ticket, in New York time").Arguments(x => x.Id);
 
+    protected override bool ReadsOnly(TimelineInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(TicketTimeline), typeof(TroubleTicketFile)];
+
     protected override async Task<int> RunAsync(TimelineInput input, VerbContext context)
     {
         var candidates = TicketLookup.Candidates(input.Id, input.KindFlag);

@@ -7,6 +7,15 @@ namespace Spiisee.EventSourced.Host.Cli;
 public interface IVerbCommand : IJasperFxCommand
 {
     Task<int> RunAsync(object input, VerbContext context);
+
+    /// <summary>
+    /// Whether this run of the verb only reads: it then gets a store without the projections and without Marten's
+    /// schema check, which start faster. Verbs that write must not say so, or their events would go unprojected.
+    /// </summary>
+    bool ReadsOnly(object input);
+
+    /// <summary>The documents the verb reads and the views it prints, whose JSON contracts are resolved while its store is built.</summary>
+    IEnumerable<Type> JsonTypes { get; }
 }
 
 /// <summary>
@@ -16,6 +25,12 @@ public interface IVerbCommand : IJasperFxCommand
 public abstract class VerbCommand<TInput> : JasperFxAsyncCommand<TInput>, IVerbCommand where TInput : notnull
 {
     public Task<int> RunAsync(object input, VerbContext context) => RunAsync((TInput)input, context);
+
+    public bool ReadsOnly(object input) => ReadsOnly((TInput)input);
+
+    protected virtual bool ReadsOnly(TInput input) => false;
+
+    public virtual IEnumerable<Type> JsonTypes => [];
 
     protected abstract Task<int> RunAsync(TInput input, VerbContext context);
 

@@ -6,6 +6,7 @@ using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -29,6 +30,10 @@ public sealed class WhatIfInput
 public sealed class WhatIfCommand : VerbCommand<WhatIfInput>
 {
     public WhatIfCommand() => Usage("The differences a proposed calendar change would make").NoArguments();
+
+    protected override bool ReadsOnly(WhatIfInput input) => true;
+
+    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord), typeof(WhatIfView)];
 
     protected override async Task<int> RunAsync(WhatIfInput input, VerbContext context)
     {

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Npgsql;
 using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Incidents;
 using Spiisee.EventSourced.Projections.Journal;
@@ -23,11 +24,7 @@ public static class StoreConfiguration
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
         ConfigureEventStore(opts, connectionString, schema, autoCreate);
-
-        opts.Schema.For<AppliedCommand>().Identity(x => x.Id);
-        opts.Schema.For<AccountTerms>().Identity(x => x.Id);
-        opts.Schema.For<MonthlyApprovals>().Identity(x => x.Id).Index(x => x.AccountId).Index(x => x.Month);
-        opts.Schema.For<CalendarRecord>().Identity(x => x.Id);
+        ConfigureDocuments(opts);
 
         // Inline: a command's transaction updates the statements too, so a query right after a command or an import
         // sees it. Rebuilds still go through the projection daemon.
@@ -38,6 +35,32 @@ public static class StoreConfiguration
         opts.Projections.Add(ForRebuilds(new TroubleTicketFileProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new CalendarRecordProjection()), ProjectionLifecycle.Inline);
         opts.Projections.Add(ForRebuilds(new IncidentFileProjection()), ProjectionLifecycle.Inline);
+    }
+
+    /// <summary>
+    /// A store that only reads: the event store and the documents, without the projections (nothing it does can run
+    /// them) and without Marten's schema check. Registering and validating the projections is a fifth of a short
+    /// command's start; the data source is the caller's, so a connection can be opened while the store is built.
+    /// </summary>
+    public static DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema = DefaultSchema) =>
+        DocumentStore.For(opts =>
+        {
+            opts.Connection(dataSource);
+            if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).CommandTimeout is > 0 and var timeout)
+            {
+                opts.CommandTimeout = timeout; // what Connection(string) would have read
+            }
+            ConfigureEvents(opts, schema, AutoCreate.None);
+            ConfigureDocuments(opts);
+        });
+
+    /// <summary>The documents: their identities and the indexes their queries use.</summary>
+    private static void ConfigureDocuments(StoreOptions opts)
+    {
+        opts.Schema.For<AppliedCommand>().Identity(x => x.Id);
+        opts.Schema.For<AccountTerms>().Identity(x => x.Id);
+        opts.Schema.For<MonthlyApprovals>().Identity(x => x.Id).Index(x => x.AccountId).Index(x => x.Month);
+        opts.Schema.For<CalendarRecord>().Identity(x => x.Id);
         opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
         opts.Schema.For<IncidentFile>().Index(x => x.DeclaredAt);
@@ -53,6 +76,11 @@ public static class StoreConfiguration
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
         opts.Connection(connectionString);
+        ConfigureEvents(opts, schema, autoCreate);
+    }
+
+    private static void ConfigureEvents(StoreOptions opts, string schema, AutoCreate autoCreate)
+    {
         opts.DatabaseSchemaName = schema;
         opts.Serializer(new NewtonsoftMartenSerializer());
         opts.AutoCreateSchemaObjects = autoCreate;

@@ -64,10 +64,13 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.ShouldContain("not found");
     }
 
-    [Fact] // No database: one line, exit 69, no stack trace.
-    public async Task Unreachable_database_is_one_line()
+    [Theory] // No database: one line, exit 69, no stack trace; for a query verb too, whose connection opens early.
+    [InlineData("import")]
+    [InlineData("statement")]
+    public async Task Unreachable_database_is_one_line(string verb)
     {
-        var (exit, _, stderr) = await RunWith("Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", "import", Example);
+        string[] args = verb == "import" ? ["import", Example] : ["statement", "--account", "acme", "--month", "2026-03"];
+        var (exit, _, stderr) = await RunWith("Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", args);
         exit.ShouldBe(69);
         stderr.Trim().Split('\n').Length.ShouldBe(1);
         stderr.ShouldContain("database cannot be reached");

@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Domain.Time;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Host.Cli;
+
+/// <summary>
+/// The first-use costs of a query verb's read, paid on the second core while the first builds the document store: the
+/// JSON contracts of what the verb reads and prints, the time-zone database and the calendar's rules, and a pooled
+/// connection (PostgreSQL's types loaded with it). About a quarter of a query's wall time (docs/decisions.md).
+/// </summary>
+internal static class QueryWarmUp
+{
+    public static Task PrimeAsync(IEnumerable<Type> jsonTypes) => Task.Run(() =>
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(PolicyTime).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(HolidayCalendar).TypeHandle);
+        JsonContracts.Prime(jsonTypes);
+    });
+
+    public static Task OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct) => Task.Run(async () =>
+    {
+        try
+        {
+            await (await dataSource.OpenConnectionAsync(ct)).DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // The verb's own read meets the same failure and reports it with its exit code.
+        }
+    }, ct);
+}
