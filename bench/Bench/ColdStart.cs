@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Spiisee.EventSourced.Bench;
 
 /// <summary>
-/// Start-up as a user meets it, with the built Host binary: the wall time of a CLI query, and for the API host the
+/// Start-up as a user meets it, with a built Host (run.sh's dll, or the release build's executable): the wall time of a CLI query, and for the API host the
 /// time until /health answers and the latency of the first request after that. Runs against ConnectionStrings__Spiisee
 /// in a schema of its own, seeded with the worked example.
 /// </summary>
@@ -85,8 +85,13 @@ public static class ColdStart
 
     internal static ProcessStartInfo Info(string hostDll, string schema, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(hostDll);
+        // A .dll runs on the shared runtime; anything else is a self-contained build's own executable (scripts/publish.sh).
+        var dll = hostDll.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(dll ? "dotnet" : Path.GetFullPath(hostDll)) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (dll)
+        {
+            start.ArgumentList.Add(hostDll);
+        }
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

@@ -27,7 +27,8 @@ public static class BenchSuite
         double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs);
 
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
-        List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math);
+        List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
+        ColdStart.Result? ColdRelease = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -43,6 +44,7 @@ public static class BenchSuite
         var hostDll = Option(args, "--host", File.Exists("src/Host/bin/publish/Spiisee.EventSourced.Host.dll")
             ? "src/Host/bin/publish/Spiisee.EventSourced.Host.dll" : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll");
         var output = Option(args, "--out", "docs/benchmarks");
+        var releaseHost = Option(args, "--release-host", "dist/Spiisee.EventSourced.Host");
 
         var report = new Report(Environment.ProcessorCount + " cores, " + (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 30) + " GiB",
             DateTimeOffset.UtcNow, [], null, [], [], null, null);
@@ -69,6 +71,10 @@ public static class BenchSuite
                 Log($"sql: pgbench at concurrency {c}");
                 report.Sql.Add(await HttpVsSql.PgbenchAsync(connection, httpSchema, httpAccounts, c, seconds));
             }
+            var statement = await host.StatementBytesAsync("acct-0", "2023-03");
+            await host.DisposeAsync();
+            Log("http: bare ASP.NET Core, one statement's bytes, wrk at concurrency 8");
+            report = report with { HttpFloor = await HttpFloor.MeasureAsync(statement, httpAccounts, 8, seconds) };
             Write(report, output);
         }
         else
@@ -84,6 +90,12 @@ public static class BenchSuite
         if (File.Exists(hostDll))
         {
             report = report with { Cold = await ColdStart.MeasureAsync(hostDll, 5) };
+            Write(report, output);
+        }
+        if (File.Exists(releaseHost))
+        {
+            Log($"cold start: the release build, {releaseHost}");
+            report = report with { ColdRelease = await ColdStart.MeasureAsync(releaseHost, 5) };
             Write(report, output);
         }
         if (!args.Contains("--no-math"))

@@ -59,8 +59,26 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>One statement as the API serves it, bytes and all.</summary>
+    public async Task<byte[]> StatementBytesAsync(string account, string month)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{account}/statements/{month}");
+        request.Headers.Add("X-Api-Key", Key);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();

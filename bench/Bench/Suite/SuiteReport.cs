@@ -92,6 +92,14 @@ public static class SuiteReport
                 var q = r.Sql.First(x => x.Concurrency == h.Concurrency);
                 L($"| {h.Concurrency} | {h.P50Ms:0.00} ms | {h.P99Ms:0.00} ms | {h.PerSecond:N0} | {h.ServerCpuMsPerRequest:0.00} ms | {q.P50Ms:0.00} ms | {q.P99Ms:0.00} ms | {q.PerSecond:N0} | {h.PerSecond / q.PerSecond:P0} |");
             }
+            if (r.HttpFloor is { } floor && r.Sql.FirstOrDefault(x => x.Concurrency == floor.Concurrency) is { } q8)
+            {
+                L($"");
+                L($"The floor of HTTP itself (`HttpFloor`): bare ASP.NET Core in the bench process, Kestrel and routing only, answering");
+                L($"the same route with the bytes of one real statement, same wrk script: at concurrency {floor.Concurrency}, p50 {floor.P50Ms:0.00} ms,");
+                L($"p99 {floor.P99Ms:0.00} ms, {floor.PerSecond:N0} req/s ({floor.ServerCpuMsPerRequest:0.00} ms of server CPU per request), that is");
+                L($"{floor.PerSecond / q8.PerSecond:P0} of the raw SQL read.");
+            }
         }
         if (r.Large is { } l)
         {
@@ -108,6 +116,12 @@ public static class SuiteReport
             L($"## Cold start");
             L($"CLI `statement` (a process from start to exit): median {c.CliMedianSeconds:0.00} s, best {c.CliMinSeconds:0.00} s. Host:");
             L($"`/health` answers after a median {c.HostReadyMedianSeconds:0.00} s; the first statement request then takes {c.FirstRequestMedianMs:0} ms.");
+            L($"That is `run.sh`'s build (framework-dependent, ReadyToRun).");
+            if (r.ColdRelease is { } cr)
+            {
+                L($"The release build (`scripts/publish.sh`: self-contained, one composite ReadyToRun image with the runtime): CLI");
+                L($"`statement` median {cr.CliMedianSeconds:0.00} s, best {cr.CliMinSeconds:0.00} s; `/health` after {cr.HostReadyMedianSeconds:0.00} s; first request {cr.FirstRequestMedianMs:0} ms.");
+            }
         }
         if (r.Math is { } math)
         {
@@ -171,6 +185,12 @@ public static class SuiteReport
             L($"  limit, one batched read of three documents, their deserialization, the R9-R14 computation with its ledger, the");
             L($"  JSON of every figure and its derivation), on 2 cores it shares with PostgreSQL and wrk: about {2000 / cpu:N0}");
             L($"  requests/s at best, against {sql8.PerSecond:N0} raw reads of one document, which compute and serialize nothing.");
+            if (r.HttpFloor is { } floor)
+            {
+                L($"  HTTP alone, with no work behind it, serves {floor.PerSecond:N0} req/s here ({floor.PerSecond / sql8.PerSecond:P0} of the SQL read, p99");
+                L($"  {floor.P99Ms:0.00} ms): {(floor.PerSecond / sql8.PerSecond < 0.5 ? "no ASP.NET Core host can reach half of the SQL read on these 2 shared cores, whatever it caches" : "a host that did nearly nothing per request could reach the target")}.");
+                L($"  The host reaches {http8.PerSecond / floor.PerSecond:P0} of that floor.");
+            }
             L($"  What would meet it: caching each (account, month) statement keyed by its inputs' and the calendar's versions, so");
             L($"  a repeated GET is one small read; or more cores for the host than for the database.");
         }

@@ -20,7 +20,7 @@ public static class CliApp
         try
         {
             verb = args is [var name, ..] && CommandCatalog.IsVerb(name)
-                ? (IVerbCommand)CommandCatalog.Verbs().Build(name)
+                ? CommandCatalog.Create(name)
                 : throw new CliException(ExitCodes.Usage, $"unknown verb {args.FirstOrDefault()}");
             input = Parse(verb, args[1..]);
         }

@@ -8,17 +8,33 @@ namespace Spiisee.EventSourced.Host.Cli;
 /// <summary>The JasperFx commands the Host answers to: its own verbs, and JasperFx's (run, projections, db-apply, ...).</summary>
 public static class CommandCatalog
 {
-    private static readonly Type[] VerbTypes = typeof(CommandCatalog).Assembly.GetExportedTypes()
-        .Where(t => t.IsAssignableTo(typeof(IVerbCommand)) && CommandFactory.IsJasperFxCommandType(t))
-        .ToArray();
+    /// <summary>
+    /// The Host's verbs by the names JasperFx gives them (a test holds the two equal and the list complete). Listed, not
+    /// found by scanning the assembly and matching JasperFx's name pattern: that took 45 ms of every CLI call.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> VerbTypes { get; } = new Dictionary<string, Type>
+    {
+        ["account"] = typeof(AccountCommand),
+        ["calendar"] = typeof(CalendarCommand),
+        ["history"] = typeof(HistoryCommand),
+        ["import"] = typeof(ImportCommand),
+        ["rebuild"] = typeof(RebuildCommand),
+        ["report"] = typeof(ReportCommand),
+        ["statement"] = typeof(StatementCommand),
+        ["timeline"] = typeof(TimelineCommand),
+        ["what-if"] = typeof(WhatIfCommand),
+    };
 
-    public static bool IsVerb(string name) => VerbTypes.Any(t => CommandFactory.CommandNameFor(t) == name.ToLowerInvariant());
+    public static bool IsVerb(string name) => VerbTypes.ContainsKey(name.ToLowerInvariant());
+
+    /// <summary>A new instance of the verb <paramref name="name"/>, which <see cref="IsVerb"/> knows.</summary>
+    public static IVerbCommand Create(string name) => (IVerbCommand)Activator.CreateInstance(VerbTypes[name.ToLowerInvariant()])!;
 
     /// <summary>The verbs alone: running or explaining one need not load Marten's and Wolverine's commands.</summary>
     public static CommandFactory Verbs()
     {
         var factory = new CommandFactory();
-        foreach (var type in VerbTypes)
+        foreach (var type in VerbTypes.Values)
         {
             factory.RegisterCommand(type);
         }

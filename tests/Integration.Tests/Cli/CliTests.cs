@@ -26,6 +26,14 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
 
     private Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunWith(Database.ConnectionString, args);
 
+    [Fact] // The listed verbs are every verb of the Host, each under the name JasperFx's help and parser give it.
+    public void The_verb_catalog_is_complete_and_named_as_JasperFx_names_it()
+    {
+        var verbs = typeof(CommandCatalog).Assembly.GetExportedTypes()
+            .Where(t => t.IsAssignableTo(typeof(IVerbCommand)) && JasperFx.CommandLine.CommandFactory.IsJasperFxCommandType(t));
+        CommandCatalog.VerbTypes.ShouldBe(verbs.ToDictionary(JasperFx.CommandLine.CommandFactory.CommandNameFor), ignoreOrder: true);
+    }
+
     [Fact] // docs/interfaces.md: import prints samples/expected/march-outage.results.jsonl and exits 0; the summary goes to stderr.
     public async Task Import_prints_the_documented_results()
     {
