@@ -35,19 +35,26 @@ public static class CliApp
     {
         try
         {
-            var readsOnly = verb.ReadsOnly(input);
-            var primed = readsOnly ? QueryWarmUp.PrimeAsync(verb.JsonTypes) : Task.CompletedTask;
-            var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
-            if (!readsOnly)
+            if (!verb.ReadsOnly(input))
             {
+                var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
                 using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
                 return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
             }
-            await using var dataSource = CreateDataSource(settings);
+            // A query: Marten's options are made here while the other core reads the settings and opens a connection.
+            var primed = QueryWarmUp.PrimeAsync(verb.JsonTypes);
+            var connecting = Task.Run(() =>
+            {
+                var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
+                return (settings, CreateDataSource(settings));
+            }, ct);
+            var options = new Marten.StoreOptions();
+            var (querySettings, source) = await connecting;
+            await using var dataSource = source;
             var opened = QueryWarmUp.OpenAsync(dataSource, ct);
-            using var queries = StoreConfiguration.CreateForQueries(dataSource, settings.Schema);
+            using var queries = StoreConfiguration.CreateForQueries(dataSource, querySettings.Schema, options);
             await Task.WhenAll(primed, opened);
-            return await verb.RunAsync(input, new VerbContext(queries, settings, stdout, stderr, ct));
+            return await verb.RunAsync(input, new VerbContext(queries, querySettings, stdout, stderr, ct));
         }
         catch (Exception e)
         {

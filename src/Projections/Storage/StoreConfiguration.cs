@@ -42,17 +42,19 @@ public static class StoreConfiguration
     /// them) and without Marten's schema check. Registering and validating the projections is a fifth of a short
     /// command's start; the data source is the caller's, so a connection can be opened while the store is built.
     /// </summary>
-    public static DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema = DefaultSchema) =>
-        DocumentStore.For(opts =>
+    /// <param name="options">Fresh options, if the caller made them already (their making takes a while).</param>
+    public static DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema = DefaultSchema, StoreOptions? options = null)
+    {
+        var opts = options ?? new StoreOptions();
+        opts.Connection(dataSource);
+        if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).CommandTimeout is > 0 and var timeout)
         {
-            opts.Connection(dataSource);
-            if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).CommandTimeout is > 0 and var timeout)
-            {
-                opts.CommandTimeout = timeout; // what Connection(string) would have read
-            }
-            ConfigureEvents(opts, schema, AutoCreate.None);
-            ConfigureDocuments(opts);
-        });
+            opts.CommandTimeout = timeout; // what Connection(string) would have read
+        }
+        ConfigureEvents(opts, schema, AutoCreate.None);
+        ConfigureDocuments(opts);
+        return new DocumentStore(opts);
+    }
 
     /// <summary>The documents: their identities and the indexes their queries use.</summary>
     private static void ConfigureDocuments(StoreOptions opts)
