@@ -17,6 +17,9 @@ public static class CliApp
     {
         object input;
         IVerbCommand verb;
+        // Marten's options take a tenth of a second to make and need nothing from the arguments: made on the other core
+        // while this one reads them.
+        var options = Task.Run(() => new Marten.StoreOptions(), ct);
         try
         {
             verb = args is [var name, ..] && CommandCatalog.IsVerb(name)
@@ -28,10 +31,14 @@ public static class CliApp
         {
             return await CliErrors.ReportAsync(e, stderr);
         }
-        return await ExecuteAsync(verb, input, stdout, stderr, configuration, ct);
+        return await ExecuteAsync(verb, input, stdout, stderr, configuration, ct, options);
     }
 
-    public static async Task<int> ExecuteAsync(IVerbCommand verb, object input, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, CancellationToken ct = default)
+    public static Task<int> ExecuteAsync(IVerbCommand verb, object input, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, CancellationToken ct = default) =>
+        ExecuteAsync(verb, input, stdout, stderr, configuration, ct, null);
+
+    private static async Task<int> ExecuteAsync(IVerbCommand verb, object input, TextWriter stdout, TextWriter stderr, IConfiguration? configuration,
+        CancellationToken ct, Task<Marten.StoreOptions>? options)
     {
         try
         {
@@ -41,18 +48,19 @@ public static class CliApp
                 using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
                 return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
             }
-            // A query: Marten's options are made here while the other core reads the settings and opens a connection.
+            // A query: the store is configured here while the other core reads the settings, starts opening a connection
+            // and makes the serializer.
             var primed = QueryWarmUp.PrimeAsync(verb.JsonTypes);
             var connecting = Task.Run(() =>
             {
                 var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
-                return (settings, CreateDataSource(settings));
+                var dataSource = CreateDataSource(settings);
+                return (settings, dataSource, QueryWarmUp.OpenAsync(dataSource, ct), new NewtonsoftMartenSerializer());
             }, ct);
-            var options = new Marten.StoreOptions();
-            var (querySettings, source) = await connecting;
+            var opts = options is null ? new Marten.StoreOptions() : await options;
+            var (querySettings, source, opened, serializer) = await connecting;
             await using var dataSource = source;
-            var opened = QueryWarmUp.OpenAsync(dataSource, ct);
-            using var queries = StoreConfiguration.CreateForQueries(dataSource, querySettings.Schema, options);
+            using var queries = StoreConfiguration.CreateForQueries(dataSource, querySettings.Schema, opts, serializer);
             await Task.WhenAll(primed, opened);
             return await verb.RunAsync(input, new VerbContext(queries, querySettings, stdout, stderr, ct));
         }

@@ -43,7 +43,9 @@ public static class StoreConfiguration
     /// command's start; the data source is the caller's, so a connection can be opened while the store is built.
     /// </summary>
     /// <param name="options">Fresh options, if the caller made them already (their making takes a while).</param>
-    public static DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema = DefaultSchema, StoreOptions? options = null)
+    /// <param name="serializer">The serializer, if the caller made it already (for the same reason).</param>
+    public static DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema = DefaultSchema, StoreOptions? options = null,
+        NewtonsoftMartenSerializer? serializer = null)
     {
         var opts = options ?? new StoreOptions();
         opts.Connection(dataSource);
@@ -51,7 +53,7 @@ public static class StoreConfiguration
         {
             opts.CommandTimeout = timeout; // what Connection(string) would have read
         }
-        ConfigureEvents(opts, schema, AutoCreate.None);
+        ConfigureEvents(opts, schema, AutoCreate.None, serializer);
         ConfigureDocuments(opts);
         return new DocumentStore(opts);
     }
@@ -81,10 +83,10 @@ public static class StoreConfiguration
         ConfigureEvents(opts, schema, autoCreate);
     }
 
-    private static void ConfigureEvents(StoreOptions opts, string schema, AutoCreate autoCreate)
+    private static void ConfigureEvents(StoreOptions opts, string schema, AutoCreate autoCreate, NewtonsoftMartenSerializer? serializer = null)
     {
         opts.DatabaseSchemaName = schema;
-        opts.Serializer(new NewtonsoftMartenSerializer());
+        opts.Serializer(serializer ?? new NewtonsoftMartenSerializer());
         opts.AutoCreateSchemaObjects = autoCreate;
 
         opts.Events.StreamIdentity = StreamIdentity.AsString;
