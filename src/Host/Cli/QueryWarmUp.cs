@@ -7,9 +7,9 @@ using Spiisee.EventSourced.Projections.Storage;
 namespace Spiisee.EventSourced.Host.Cli;
 
 /// <summary>
-/// The first-use costs of a query verb's read, paid on the second core while the first builds the document store: the
+/// First-use costs of a query verb's read, paid on the second core while the first configures the document store: the
 /// JSON contracts of what the verb reads and prints, the time-zone database and the calendar's rules, and a pooled
-/// connection (PostgreSQL's types loaded with it). About a quarter of a query's wall time (docs/decisions.md).
+/// connection (PostgreSQL's types loaded with it). docs/decisions.md, "Start-up".
 /// </summary>
 internal static class QueryWarmUp
 {
