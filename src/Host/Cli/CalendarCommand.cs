@@ -128,7 +128,7 @@ public sealed class CalendarCommand : VerbCommand<CalendarInput>
                 _ = r.Status switch { "Accepted" => accepted++, "Rejected" => rejected++, _ => invalid++ };
             }
         }
-        await stderr.WriteLineAsync($"calendar import: {events.Count} events: {accepted} accepted, {rejected} rejected, {invalid} invalid");
+        await stderr.WriteLineAsync($"calendar import: {events.Count} {(events.Count == 1 ? "event" : "events")}: {accepted} accepted, {rejected} rejected, {invalid} invalid");
         return invalid == 0 ? ExitCodes.Ok : ExitCodes.DataError;
     }
 

@@ -49,7 +49,9 @@ public static class CliApp
                 return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
             }
             // A query: the store is configured here while the other core reads the settings, starts opening a connection
-            // and makes the serializer.
+            // and makes the serializer. A failed open is reported as it is, not met again by the verb: a server that
+            // never answers costs one timeout, not two.
+            options ??= Task.Run(() => new Marten.StoreOptions(), ct);
             var primed = QueryWarmUp.PrimeAsync(verb.JsonTypes);
             var connecting = Task.Run(() =>
             {
@@ -57,10 +59,9 @@ public static class CliApp
                 var dataSource = CreateDataSource(settings);
                 return (settings, dataSource, QueryWarmUp.OpenAsync(dataSource, ct), new NewtonsoftMartenSerializer());
             }, ct);
-            var opts = options is null ? new Marten.StoreOptions() : await options;
             var (querySettings, source, opened, serializer) = await connecting;
             await using var dataSource = source;
-            using var queries = StoreConfiguration.CreateForQueries(dataSource, querySettings.Schema, opts, serializer);
+            using var queries = CreateForQueries(dataSource, querySettings.Schema, await options, serializer);
             await Task.WhenAll(primed, opened);
             return await verb.RunAsync(input, new VerbContext(queries, querySettings, stdout, stderr, ct));
         }
@@ -114,6 +115,18 @@ public static class CliApp
             return NpgsqlDataSource.Create(settings.RequireConnectionString());
         }
         catch (ArgumentException e)
+        {
+            throw InvalidConnectionString(e);
+        }
+    }
+
+    private static Marten.DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema, Marten.StoreOptions options, NewtonsoftMartenSerializer serializer)
+    {
+        try
+        {
+            return StoreConfiguration.CreateForQueries(dataSource, schema, options, serializer);
+        }
+        catch (ArgumentException e) // Marten reads the hosts again, and refuses some Npgsql accepts (mixed ports)
         {
             throw InvalidConnectionString(e);
         }

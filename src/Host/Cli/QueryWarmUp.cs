@@ -20,15 +20,7 @@ internal static class QueryWarmUp
         JsonContracts.Prime(jsonTypes);
     });
 
+    /// <summary>Opens and returns a pooled connection; a failure is the verb's, reported as it would have met it.</summary>
     public static Task OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct) => Task.Run(async () =>
-    {
-        try
-        {
-            await (await dataSource.OpenConnectionAsync(ct)).DisposeAsync();
-        }
-        catch (Exception)
-        {
-            // The verb's own read meets the same failure and reports it with its exit code.
-        }
-    }, ct);
+        await (await dataSource.OpenConnectionAsync(ct)).DisposeAsync(), ct);
 }

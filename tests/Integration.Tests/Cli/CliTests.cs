@@ -85,6 +85,32 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.ShouldNotContain("   at ");
     }
 
+    [Fact] // A server that accepts and never answers costs a query one connection timeout, not one per attempt.
+    public async Task A_silent_server_is_tried_once()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = new List<System.Net.Sockets.TcpClient>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                accepted.Add(await listener.AcceptTcpClientAsync(stop.Token));
+            }
+        });
+
+        var (exit, _, stderr) = await RunWith($"Host=127.0.0.1;Port={port};Username=x;Database=x;Timeout=2", "statement", "--account", "acme", "--month", "2026-03");
+
+        exit.ShouldBe(69);
+        stderr.Trim().Split('\n').Length.ShouldBe(1);
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(accepting);
+        accepted.Count.ShouldBe(1);
+        accepted.ForEach(c => c.Dispose());
+    }
+
     [Fact]
     public async Task No_connection_string_is_one_line()
     {
@@ -93,10 +119,12 @@ public class CliTests(PostgresDatabase database) : StoreTestBase(database)
         stderr.ShouldContain("ConnectionStrings__Spiisee");
     }
 
-    [Fact] // A malformed connection string is a configuration error, not a stack trace.
-    public async Task Malformed_connection_string_is_one_line()
+    [Theory] // A malformed connection string is a configuration error, not a stack trace; also one only Marten refuses.
+    [InlineData("this is not a connection string")]
+    [InlineData("Host=127.0.0.1,127.0.0.1:1;Port=55432;Username=postgres;Database=spiisee;Load Balance Hosts=true")]
+    public async Task Malformed_connection_string_is_one_line(string connection)
     {
-        var (exit, _, stderr) = await RunWith("this is not a connection string", "account", "acme");
+        var (exit, _, stderr) = await RunWith(connection, "account", "acme");
         exit.ShouldBe(78);
         stderr.Trim().Split('\n').Length.ShouldBe(1);
     }
