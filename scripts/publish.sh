@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The release build of the Host: self-contained, and compiled ahead of time together with the .NET runtime into one
-# composite image, so that code shared with the framework needs no JIT at start. A CLI query starts in about 0.55 s
-# against about 0.75 s for run.sh's build (docs/decisions.md, "Start-up"). It takes about 10 minutes on 2 cores,
-# which is why run.sh does not use it. Usage: scripts/publish.sh [output directory, default dist]
+# composite image, so that code shared with the framework needs no JIT at start. A CLI query takes 0.56 s against
+# 0.75 s with run.sh's build (README, "Start-up"). It takes 10 to 15 minutes on 2 cores, which is why run.sh does not
+# use it. Usage: scripts/publish.sh [output directory, default dist], then dist/Spiisee.EventSourced.Host <verb> ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
