@@ -61,7 +61,8 @@ public static class CliApp
             }, ct);
             var (querySettings, source, opened, serializer) = await connecting;
             await using var dataSource = source;
-            using var queries = CreateForQueries(dataSource, querySettings.Schema, await options, serializer);
+            var queryOptions = await options;
+            using var queries = FromConnectionString(() => StoreConfiguration.CreateForQueries(dataSource, querySettings.Schema, queryOptions, serializer));
             await Task.WhenAll(primed, opened);
             return await verb.RunAsync(input, new VerbContext(queries, querySettings, stdout, stderr, ct));
         }
@@ -108,42 +109,22 @@ public static class CliApp
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
-    private static NpgsqlDataSource CreateDataSource(SpiiseeSettings settings)
+    private static NpgsqlDataSource CreateDataSource(SpiiseeSettings settings) =>
+        FromConnectionString(() => NpgsqlDataSource.Create(settings.RequireConnectionString()));
+
+    private static Marten.DocumentStore CreateStore(SpiiseeSettings settings, JasperFx.AutoCreate autoCreate) =>
+        FromConnectionString(() => StoreConfiguration.Create(settings.RequireConnectionString(), settings.Schema, autoCreate));
+
+    /// <summary>Npgsql, and Marten reading the hosts again, refuse a bad connection string with an ArgumentException.</summary>
+    private static T FromConnectionString<T>(Func<T> create)
     {
         try
         {
-            return NpgsqlDataSource.Create(settings.RequireConnectionString());
+            return create();
         }
         catch (ArgumentException e)
         {
-            throw InvalidConnectionString(e);
-        }
-    }
-
-    private static Marten.DocumentStore CreateForQueries(NpgsqlDataSource dataSource, string schema, Marten.StoreOptions options, NewtonsoftMartenSerializer serializer)
-    {
-        try
-        {
-            return StoreConfiguration.CreateForQueries(dataSource, schema, options, serializer);
-        }
-        catch (ArgumentException e) // Marten reads the hosts again, and refuses some Npgsql accepts (mixed ports)
-        {
-            throw InvalidConnectionString(e);
-        }
-    }
-
-    private static ConfigurationException InvalidConnectionString(ArgumentException e) =>
-        new(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
-
-    private static Marten.DocumentStore CreateStore(SpiiseeSettings settings, JasperFx.AutoCreate autoCreate)
-    {
-        try
-        {
-            return StoreConfiguration.Create(settings.RequireConnectionString(), settings.Schema, autoCreate);
-        }
-        catch (ArgumentException e)
-        {
-            throw InvalidConnectionString(e);
+            throw new ConfigurationException(ExitCodes.Config, $"ConnectionStrings__Spiisee is not a valid connection string: {e.Message}");
         }
     }
 }

@@ -1,9 +1,8 @@
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
-using Spiisee.EventSourced.Projections.Calendar;
+using Spiisee.EventSourced.Projections.Queries;
 using Spiisee.EventSourced.Projections.Reports;
-using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -30,7 +29,7 @@ public sealed class ReportCommand : VerbCommand<ReportInput>
 
     protected override bool ReadsOnly(ReportInput input) => true;
 
-    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord)];
+    public override IEnumerable<Type> JsonTypes => [.. StatementView.Documents];
 
     protected override async Task<int> RunAsync(ReportInput input, VerbContext context)
     {

@@ -1,9 +1,7 @@
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
-using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Queries;
-using Spiisee.EventSourced.Projections.Statements;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -30,7 +28,7 @@ public sealed class StatementCommand : VerbCommand<StatementInput>
 
     protected override bool ReadsOnly(StatementInput input) => true;
 
-    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord), typeof(StatementView)];
+    public override IEnumerable<Type> JsonTypes => [.. StatementView.Documents, typeof(StatementView)];
 
     protected override async Task<int> RunAsync(StatementInput input, VerbContext context)
     {

@@ -6,7 +6,7 @@ using Spiisee.EventSourced.Domain.Decisions;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
-using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Queries;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -33,7 +33,7 @@ public sealed class WhatIfCommand : VerbCommand<WhatIfInput>
 
     protected override bool ReadsOnly(WhatIfInput input) => true;
 
-    public override IEnumerable<Type> JsonTypes => [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord), typeof(WhatIfView)];
+    public override IEnumerable<Type> JsonTypes => [.. StatementView.Documents, typeof(WhatIfView)];
 
     protected override async Task<int> RunAsync(WhatIfInput input, VerbContext context)
     {

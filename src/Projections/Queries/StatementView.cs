@@ -31,6 +31,9 @@ public sealed record StatementView(
             s.MttrCreditCapped, s.CreditCap, s.DowntimeIntervals,
             "availability credit = increments x rate / 30 when availability < 90% (R13); MTTR credit = overdue days x rate / 22 (R9); each capped at 50% of the rate, rounded once to cents half away from zero"));
 
+    /// <summary>The documents a statement is computed from (<see cref="LoadAsync"/>); reports and what-ifs read them too.</summary>
+    public static IReadOnlyList<Type> Documents { get; } = [typeof(AccountTerms), typeof(MonthlyApprovals), typeof(CalendarRecord)];
+
     /// <summary>
     /// A statement by key: the account's terms, the month's approvals and the calendar in one round trip, never a stream
     /// replay, and the same cost for an account of ten trouble tickets or ten thousand. Null when the account is unknown.

@@ -17,7 +17,7 @@ public static class JsonContracts
         var pending = new Stack<Type>(roots);
         while (pending.TryPop(out var type))
         {
-            var ours = type.Assembly.GetName().Name?.StartsWith("Spiisee.", StringComparison.Ordinal) == true;
+            var ours = type.Namespace?.StartsWith("Spiisee.", StringComparison.Ordinal) == true;
             if (!seen.Add(type) || !(ours || type.IsGenericType))
             {
                 continue;
