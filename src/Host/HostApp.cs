@@ -37,6 +37,7 @@ public static class HostApp
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton(new StatementCache(builder.Configuration.GetValue("Statements:CacheMegabytes", 64L)));
         builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
 
         // Production serves the schema as db-apply left it; elsewhere the host creates or migrates it at start.
@@ -118,7 +119,7 @@ public static class HostApp
             .AddCheck<Configuration.NodeRole>("node-role");
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten").AddMeter("Spiisee.EventSourced.Statements"));
         // Where telemetry goes is the deployment's choice, made with the standard OTEL_* variables.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

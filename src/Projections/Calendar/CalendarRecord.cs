@@ -13,5 +13,8 @@ public sealed class CalendarRecord
 
     public List<CalendarChange> Changes { get; set; } = [];
 
+    /// <summary>Calendar changes folded in (see <see cref="Statements.AccountTerms.EventsFolded"/>).</summary>
+    public long EventsFolded { get; set; }
+
     public CalendarHistory History() => new(Changes);
 }

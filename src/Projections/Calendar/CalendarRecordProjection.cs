@@ -23,6 +23,7 @@ public sealed partial class CalendarRecordProjection : SingleStreamProjection<Ca
             case HolidayDeclared:
             case HolidayWithdrawn:
                 doc.Changes.Add(CalendarChange.From(e.Version, e.Data));
+                doc.EventsFolded++;
                 break;
         }
         return doc;

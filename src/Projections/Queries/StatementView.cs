@@ -38,16 +38,24 @@ public sealed record StatementView(
     /// A statement by key: the account's terms, the month's approvals and the calendar in one round trip, never a stream
     /// replay, and the same cost for an account of ten trouble tickets or ten thousand. Null when the account is unknown.
     /// </summary>
-    public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct)
+    public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct) =>
+        (await LoadStampedAsync(session, accountId, month, ct))?.View;
+
+    /// <summary><see cref="LoadAsync"/>, with the stamp of the very documents the statement was computed from.</summary>
+    public static async Task<(StatementView View, StatementStamp Stamp)?> LoadStampedAsync(IQuerySession session, string accountId, YearMonth month,
+        CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var terms = batch.Load<AccountTerms>(accountId);
-        var approvals = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(accountId, month));
-        var calendar = batch.Load<CalendarRecord>(CalendarRecord.Key);
+        var termsLoad = batch.Load<AccountTerms>(accountId);
+        var approvalsLoad = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(accountId, month));
+        var calendarLoad = batch.Load<CalendarRecord>(CalendarRecord.Key);
         await batch.Execute(ct);
-        return await terms is { } found
-            ? From(found.StatementFor(month, await approvals, (await calendar)?.History() ?? CalendarHistory.Empty))
-            : null;
+        if (await termsLoad is not { } terms)
+        {
+            return null;
+        }
+        var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
+        return (From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty)), StatementStamp.Of(terms, approvals, calendar));
     }
 
     /// <summary>

@@ -20,6 +20,13 @@ public sealed class AccountTerms
 
     public List<PrearrangedWindow> PrearrangedWindows { get; set; } = [];
 
+    /// <summary>
+    /// How many events have been folded in: the document's content is a function of it (events reach an account's
+    /// documents one writer at a time, in stored order), so a statement computed at one count is the statement at that
+    /// count on any host. Stored in a column of its own (<see cref="StatementStamp"/>) to be read without the body.
+    /// </summary>
+    public long EventsFolded { get; set; }
+
     /// <summary>Takes one account event in.</summary>
     public void Record(object data)
     {

@@ -24,6 +24,7 @@ public sealed partial class AccountTermsProjection : MultiStreamProjection<Accou
     {
         var doc = snapshot ?? new AccountTerms { Id = id };
         doc.Record(e.Data);
+        doc.EventsFolded++;
         return doc;
     }
 }

@@ -21,6 +21,9 @@ public sealed class MonthlyApprovals
 
     public List<ApprovedTroubleTicket> Tickets { get; set; } = [];
 
+    /// <summary>Approvals folded in (see <see cref="AccountTerms.EventsFolded"/>).</summary>
+    public long EventsFolded { get; set; }
+
     public static string Key(string accountId, YearMonth month) => $"{accountId}/{MonthKeys.Of(month)}";
 
     /// <summary>The documents an approval belongs to (R9, R10: every month its outage or MTTR span touches).</summary>

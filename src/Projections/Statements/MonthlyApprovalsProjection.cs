@@ -19,6 +19,7 @@ public sealed partial class MonthlyApprovalsProjection : MultiStreamProjection<M
         var approved = (CreditRequestApproved)e.Data;
         var doc = snapshot ?? new MonthlyApprovals { Id = id, AccountId = approved.AccountId, Month = id[(id.LastIndexOf('/') + 1)..] };
         doc.Tickets.Add(approved.ToApprovedTroubleTicket());
+        doc.EventsFolded++;
         return doc;
     }
 }

@@ -65,6 +65,16 @@ public static class StoreConfiguration
         opts.Schema.For<AccountTerms>().Identity(x => x.Id);
         opts.Schema.For<MonthlyApprovals>().Identity(x => x.Id).Index(x => x.AccountId).Index(x => x.Month);
         opts.Schema.For<CalendarRecord>().Identity(x => x.Id);
+        // A statement's inputs carry their fold counts in columns of their own, so a cached statement is checked without
+        // reading (and decompressing) the bodies. Not searched, so not indexed: Schema.For().Duplicate() would add an index.
+        // Nullable, so a migration can add the column to tables that already have rows (read as zero, see StatementStamp).
+        opts.Policies.ForAllDocuments(m =>
+        {
+            if (m.DocumentType == typeof(AccountTerms) || m.DocumentType == typeof(MonthlyApprovals) || m.DocumentType == typeof(CalendarRecord))
+            {
+                m.DuplicateField(nameof(AccountTerms.EventsFolded));
+            }
+        });
         opts.Schema.For<TroubleTicketFile>().Index(x => x.AccountId);
         opts.Schema.For<TicketTimeline>().Index(x => x.AccountId);
         opts.Schema.For<IncidentFile>().Index(x => x.DeclaredAt);

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Marten;
 using Microsoft.AspNetCore.Routing;
+using Spiisee.EventSourced.Host.Api;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -14,11 +15,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Marten.IDocumentStore _documentStore;
+        private readonly Spiisee.EventSourced.Host.Api.StatementCache _statementCache;
 
-        public GET_accounts_accountId_statements_month(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
+        public GET_accounts_accountId_statements_month(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Marten.IDocumentStore documentStore, Spiisee.EventSourced.Host.Api.StatementCache statementCache) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentStore = documentStore;
+            _statementCache = statementCache;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -42,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                var result = await Spiisee.EventSourced.Host.Api.AccountEndpoints.Statement(accountId, month, httpContext, _documentStore).ConfigureAwait(false);
+                var result = await Spiisee.EventSourced.Host.Api.AccountEndpoints.Statement(accountId, month, httpContext, _documentStore, _statementCache).ConfigureAwait(false);
 
                 await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }

@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Marten;
+using Microsoft.Extensions.Caching.Memory;
+using Newtonsoft.Json;
+using NodaTime;
+using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Host.Api;
+
+/// <summary>
+/// Month statements as last computed by this host, with the <see cref="StatementStamp"/> of the documents they were
+/// computed from. A request reads the stamp the database holds now (three numbers, one round trip, no document body)
+/// and is served from here only when it is the same; otherwise the statement is computed again from the documents.
+/// Exact whatever other hosts or the CLI write meanwhile, since the database, not this host, says what is current.
+/// Bounded by <c>Statements:CacheMegabytes</c> (0 turns it off); the least recently used go first.
+/// </summary>
+public sealed class StatementCache : IDisposable
+{
+    public sealed record Entry(StatementStamp Stamp, StatementView View, byte[] Json);
+
+    private static readonly Meter Meter = new("Spiisee.EventSourced.Statements");
+    private static readonly Counter<long> Lookups = Meter.CreateCounter<long>("spiisee.statement_cache.lookups", description: "Statement requests, by outcome (hit, stale, miss)");
+
+    private readonly MemoryCache? _cache;
+    private readonly JsonSerializerSettings _json = JsonSettings.Create();
+    private long _hits;
+    private long _computed;
+
+    public StatementCache(long megabytes)
+    {
+        _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Min(megabytes, 1L << 30) << 20, CompactionPercentage = 0.25 }) : null;
+    }
+
+    /// <summary>Requests answered from the cache, and requests that computed the statement.</summary>
+    public (long Hits, long Computed) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _computed));
+
+    /// <summary>The month's statement as the database's documents give it now; null when the account is unknown.</summary>
+    public async Task<Entry?> GetAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct)
+    {
+        var key = new Key(accountId, month);
+        var stale = false;
+        if (_cache is not null && _cache.TryGetValue(key, out Entry? cached) && cached is not null)
+        {
+            var now = await StatementStamp.ReadAsync(session, accountId, month, ct);
+            if (now == cached.Stamp)
+            {
+                Interlocked.Increment(ref _hits);
+                Lookups.Add(1, new KeyValuePair<string, object?>("outcome", "hit"));
+                return cached;
+            }
+            stale = true;
+        }
+        Interlocked.Increment(ref _computed);
+        Lookups.Add(1, new KeyValuePair<string, object?>("outcome", stale ? "stale" : "miss"));
+        if (await StatementView.LoadStampedAsync(session, accountId, month, ct) is not { } loaded)
+        {
+            _cache?.Remove(key);
+            return null;
+        }
+        var (view, stamp) = loaded;
+        // Stored under the stamp of the documents it was computed from, which may be newer than the stamp read above.
+        var entry = new Entry(stamp, view, Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(view, _json)));
+        // The view's object graph is counted as about twice its JSON: an estimate, to bound memory, not to account it.
+        _cache?.Set(key, entry, new MemoryCacheEntryOptions { Size = 3L * entry.Json.Length + 256 });
+        return entry;
+    }
+
+    public void Dispose() => _cache?.Dispose();
+
+    private readonly record struct Key(string AccountId, YearMonth Month);
+}
