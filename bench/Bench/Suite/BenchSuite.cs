@@ -23,12 +23,15 @@ public static class BenchSuite
         public double ImportEventsPerSecond => Events / ImportSeconds;
     }
 
+    /// <param name="HttpComputedMedianMs">The month's statement over HTTP from a host that computes it on every request.</param>
+    /// <param name="HttpCachedMedianMs">The same, asked again of a host that keeps it (the statement cache).</param>
     public sealed record LargeAccount(int Cases, int Lines, double SpreadLinesPerSecond, double LargeLinesPerSecond,
-        double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs);
+        double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs,
+        double? HttpComputedMedianMs = null, double? HttpComputedP99Ms = null, double? HttpCachedMedianMs = null, double? HttpCachedP99Ms = null);
 
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
         List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
-        ColdStart.Result? ColdRelease = null);
+        ColdStart.Result? ColdRelease = null, HttpVsSql.Load? HttpHot = null, HttpVsSql.Load? HttpRefused = null, int HttpStatements = 0);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -71,6 +74,11 @@ public static class BenchSuite
                 Log($"sql: pgbench at concurrency {c}");
                 report.Sql.Add(await HttpVsSql.PgbenchAsync(connection, httpSchema, httpAccounts, c, seconds));
             }
+            Log("http: wrk at concurrency 8, the latest month of random accounts");
+            var hot = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, 8, seconds, host.CpuTime, HttpVsSql.Workload.Hot);
+            Log("http: wrk at concurrency 8, a month that does not exist (the host's floor)");
+            var refused = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, 8, seconds, host.CpuTime, HttpVsSql.Workload.Refused);
+            report = report with { HttpHot = hot, HttpRefused = refused, HttpStatements = httpAccounts * SuiteJournal.Years * 12 };
             var statement = await host.StatementBytesAsync("acct-0", "2023-03");
             await host.DisposeAsync();
             Log("http: bare ASP.NET Core, one statement's bytes, wrk at concurrency 8");
@@ -85,7 +93,7 @@ public static class BenchSuite
         {
             await DropAsync(connection, httpSchema);
         }
-        report = report with { Large = await LargeAccountAsync(connection, largeCases) };
+        report = report with { Large = await LargeAccountAsync(connection, largeCases, hostDll) };
         Write(report, output);
         if (File.Exists(hostDll))
         {
@@ -156,7 +164,7 @@ public static class BenchSuite
     }
 
     /// <summary>The same approved outages on one account and dealt over 500, imported alike; then month statements read.</summary>
-    private static async Task<LargeAccount> LargeAccountAsync(string connection, int cases)
+    private static async Task<LargeAccount> LargeAccountAsync(string connection, int cases, string hostDll)
     {
         var journal = new SuiteJournal { Mixed = false };
         var results = new Dictionary<int, (double LinesPerSecond, string Schema, int Lines)>();
@@ -174,11 +182,19 @@ public static class BenchSuite
         }
         var (largeMedian, largeP99) = await StatementReadsAsync(connection, results[1].Schema, "large");
         var (smallMedian, _) = await StatementReadsAsync(connection, results[500].Schema, "acct-7");
+        (double Median, double P99)? computed = null, cached = null;
+        if (File.Exists(hostDll))
+        {
+            Log("large account: its months over HTTP, computed each time, then kept");
+            computed = await HttpStatementReadsAsync(hostDll, results[1].Schema, "large", cache: false);
+            cached = await HttpStatementReadsAsync(hostDll, results[1].Schema, "large", cache: true);
+        }
         foreach (var r in results.Values)
         {
             await DropAsync(connection, r.Schema);
         }
-        return new LargeAccount(cases, results[1].Lines, results[500].LinesPerSecond, results[1].LinesPerSecond, largeMedian, largeP99, smallMedian);
+        return new LargeAccount(cases, results[1].Lines, results[500].LinesPerSecond, results[1].LinesPerSecond, largeMedian, largeP99, smallMedian,
+            computed?.Median, computed?.P99, cached?.Median, cached?.P99);
     }
 
     /// <summary>Every month of the five years, ten times over, read as the API reads a statement (one batched round trip, then the math).</summary>
@@ -196,6 +212,33 @@ public static class BenchSuite
                 var month = new YearMonth(2021, 1).PlusMonths(m);
                 var clock = Stopwatch.StartNew();
                 _ = await StatementView.LoadAsync(session, account, month, default) ?? throw new InvalidOperationException($"no account {account}");
+                if (round >= warmRounds)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+        times.Sort();
+        return (times[times.Count / 2], times[(int)(times.Count * 0.99)]);
+    }
+
+    /// <summary>
+    /// Every month of the five years, one request at a time on a kept-alive connection, as a client of the API sees it:
+    /// from a host with the statement cache off (every request computes), or on (rounds after the first are served kept).
+    /// </summary>
+    private static async Task<(double MedianMs, double P99Ms)> HttpStatementReadsAsync(string hostDll, string schema, string account, bool cache)
+    {
+        await using var host = await HostProcess.StartAsync(hostDll, schema,
+            settings: new Dictionary<string, string> { ["Statements__CacheMegabytes"] = cache ? "256" : "0" });
+        var times = new List<double>();
+        const int warmRounds = 20;
+        for (var round = 0; round < warmRounds + 10; round++)
+        {
+            for (var m = 0; m < SuiteJournal.Years * 12; m++)
+            {
+                var month = new YearMonth(2021, 1).PlusMonths(m);
+                var clock = Stopwatch.StartNew();
+                _ = await host.StatementBytesAsync(account, $"{month.Year:0000}-{month.Month:00}");
                 if (round >= warmRounds)
                 {
                     times.Add(clock.Elapsed.TotalMilliseconds);

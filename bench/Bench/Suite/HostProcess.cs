@@ -20,7 +20,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <param name="applySchema">Whether to run db-apply first; the host serves the schema it leaves, as in production.</param>
-    public static async Task<HostProcess> StartAsync(string hostDll, string schema, bool applySchema = true)
+    /// <param name="settings">Extra configuration, as environment variables (e.g. Statements__CacheMegabytes).</param>
+    public static async Task<HostProcess> StartAsync(string hostDll, string schema, bool applySchema = true,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         if (applySchema)
         {
@@ -35,6 +37,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Auth__Keys__0__Role"] = "Auditor";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["RateLimits__Auditor__PermitLimit"] = "0"; // the load is the point; a real auditor key has a limit
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var host = new HostProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var clock = Stopwatch.StartNew();
@@ -59,13 +65,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>One statement as the API serves it, bytes and all.</summary>
+    private HttpClient? _http;
+
+    /// <summary>One statement as the API serves it, bytes and all, on a kept-alive connection.</summary>
     public async Task<byte[]> StatementBytesAsync(string account, string month)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        _http ??= new HttpClient { BaseAddress = new Uri(BaseUrl) };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{account}/statements/{month}");
         request.Headers.Add("X-Api-Key", Key);
-        using var response = await http.SendAsync(request);
+        using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsByteArrayAsync();
     }
@@ -79,6 +87,7 @@ public sealed class HostProcess : IAsyncDisposable
             return;
         }
         _disposed = true;
+        _http?.Dispose();
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();

@@ -36,14 +36,27 @@ public static class SuiteReport
         {
             var ratio = large.LargeLinesPerSecond / large.SpreadLinesPerSecond;
             L($"| one account with {large.Cases:N0} approved trouble tickets | >= 70% of the same lines over 500 accounts | {ratio:P0} ({large.LargeLinesPerSecond:N0} vs {large.SpreadLinesPerSecond:N0} lines/s) | {Met(ratio >= 0.7)} |");
-            L($"| a month's statement of that account | under 5 ms | median {large.LargeStatementMedianMs:0.00} ms, p99 {large.LargeStatementP99Ms:0.00} ms | {Met(large.LargeStatementP99Ms < 5)} |");
+            if (large.HttpCachedP99Ms is { } keptP99)
+            {
+                L($"| a month's statement of that account, over HTTP, asked again | under 5 ms | median {large.HttpCachedMedianMs:0.00} ms, p99 {keptP99:0.00} ms | {Met(keptP99 < 5)} |");
+                L($"| the same, computed (first request after a change) | under 5 ms | median {large.HttpComputedMedianMs:0.00} ms, p99 {large.HttpComputedP99Ms:0.00} ms | {Met(large.HttpComputedP99Ms < 5)} |");
+            }
+            else
+            {
+                L($"| a month's statement of that account | under 5 ms | median {large.LargeStatementMedianMs:0.00} ms, p99 {large.LargeStatementP99Ms:0.00} ms | {Met(large.LargeStatementP99Ms < 5)} |");
+            }
         }
         var http8 = r.Http.FirstOrDefault(h => h.Concurrency == 8);
         var sql8 = r.Sql.FirstOrDefault(h => h.Concurrency == 8);
         if (http8 is not null && sql8 is not null)
         {
-            L($"| statement GET p99 at concurrency 8 | under 5 ms | {http8.P99Ms:0.00} ms | {Met(http8.P99Ms < 5)} |");
-            L($"| statement GET throughput at concurrency 8 | >= 50% of the raw SQL read | {http8.PerSecond / sql8.PerSecond:P0} ({http8.PerSecond:N0} vs {sql8.PerSecond:N0}/s) | {Met(http8.PerSecond / sql8.PerSecond >= 0.5)} |");
+            L($"| statement GET p99 at concurrency 8, random statements | under 5 ms | {http8.P99Ms:0.00} ms | {Met(http8.P99Ms < 5)} |");
+            L($"| statement GET throughput at concurrency 8, random statements | >= 50% of the raw SQL read | {http8.PerSecond / sql8.PerSecond:P0} ({http8.PerSecond:N0} vs {sql8.PerSecond:N0}/s) | {Met(http8.PerSecond / sql8.PerSecond >= 0.5)} |");
+            if (r.HttpHot is { } hot)
+            {
+                L($"| statement GET p99 at concurrency 8, latest months | under 5 ms | {hot.P99Ms:0.00} ms | {Met(hot.P99Ms < 5)} |");
+                L($"| statement GET throughput at concurrency 8, latest months | >= 50% of the raw SQL read | {hot.PerSecond / sql8.PerSecond:P0} ({hot.PerSecond:N0} vs {sql8.PerSecond:N0}/s) | {Met(hot.PerSecond / sql8.PerSecond >= 0.5)} |");
+            }
         }
         Analysis(r, L);
         L($"");
@@ -92,6 +105,21 @@ public static class SuiteReport
                 var q = r.Sql.First(x => x.Concurrency == h.Concurrency);
                 L($"| {h.Concurrency} | {h.P50Ms:0.00} ms | {h.P99Ms:0.00} ms | {h.PerSecond:N0} | {h.ServerCpuMsPerRequest:0.00} ms | {q.P50Ms:0.00} ms | {q.P99Ms:0.00} ms | {q.PerSecond:N0} | {h.PerSecond / q.PerSecond:P0} |");
             }
+            if (r.HttpHot is { } hot && r.HttpRefused is { } refused)
+            {
+                L($"");
+                L($"At concurrency 8, on the same host:");
+                L($"");
+                L($"| wrk asks for | p50 | p99 | req/s | host CPU per request |");
+                L($"|---|---|---|---|---|");
+                L($"| random accounts and months (above; {r.HttpStatements:N0} statements) | {Http8(r).P50Ms:0.00} ms | {Http8(r).P99Ms:0.00} ms | {Http8(r).PerSecond:N0} | {Http8(r).ServerCpuMsPerRequest:0.00} ms |");
+                L($"| the latest month of random accounts | {hot.P50Ms:0.00} ms | {hot.P99Ms:0.00} ms | {hot.PerSecond:N0} | {hot.ServerCpuMsPerRequest:0.00} ms |");
+                L($"| a month that does not exist (400: key, rate limit, route, no database) | {refused.P50Ms:0.00} ms | {refused.P99Ms:0.00} ms | {refused.PerSecond:N0} | {refused.ServerCpuMsPerRequest:0.00} ms |");
+                L($"");
+                L($"The host keeps the statements it computed (`Statements:CacheMegabytes`, 64 MB by default) and serves one again");
+                L($"when the fold counts of its three documents, read in one round trip without their bodies, are unchanged.");
+                L($"Random months over every account mostly miss it; the latest months mostly hit it.");
+            }
             if (r.HttpFloor is { } floor && r.Sql.FirstOrDefault(x => x.Concurrency == floor.Concurrency) is { } q8)
             {
                 L($"");
@@ -107,8 +135,14 @@ public static class SuiteReport
             L($"## One large account");
             L($"{l.Cases:N0} approved outages ({l.Lines:N0} lines) over five years, imported once on one account and once dealt");
             L($"over 500 accounts: {l.LargeLinesPerSecond:N0} against {l.SpreadLinesPerSecond:N0} lines/s. A month's statement of");
-            L($"the large account, read as the API reads it (one batched round trip, then the math): median");
+            L($"the large account, read as the API computes it (one batched round trip, then the math), in process: median");
             L($"{l.LargeStatementMedianMs:0.00} ms, p99 {l.LargeStatementP99Ms:0.00} ms; a small account's: median {l.SmallStatementMedianMs:0.00} ms.");
+            if (l.HttpCachedMedianMs is { } keptMedian)
+            {
+                L($"Over HTTP, one request at a time for every month of the five years: computed on every request, median");
+                L($"{l.HttpComputedMedianMs:0.00} ms, p99 {l.HttpComputedP99Ms:0.00} ms; asked again of a host that keeps statements, median {keptMedian:0.00} ms,");
+                L($"p99 {l.HttpCachedP99Ms:0.00} ms.");
+            }
         }
         if (r.Cold is { } c)
         {
@@ -169,13 +203,14 @@ public static class SuiteReport
                 L($"  rebuild in the issue, needs no rebuild here: statements are computed at read time from the recorded calendar.");
             }
         }
-        if (r.Large is { } large && large.LargeStatementP99Ms >= 5)
+        if (r.Large is { } large && (large.HttpComputedP99Ms ?? large.LargeStatementP99Ms) >= 5)
         {
             L($"- **The large account's month** holds about {large.Cases / (SuiteJournal.Years * 12)} approvals. Its statement reads in");
             L($"  {large.LargeStatementMedianMs:0.00} ms (median) against {large.SmallStatementMedianMs:0.00} ms for a small account; the computation itself");
             L($"  is a fraction of a millisecond (the math table below, 170 tickets), so the rest is reading and deserializing a");
-            L($"  document of that size, and the tail (p99 {large.LargeStatementP99Ms:0.00} ms) is the shared cores. What would meet it:");
-            L($"  the statement cache of the next point, or a leaner stored form of an approval.");
+            L($"  document of that size, and the tail (p99 {large.LargeStatementP99Ms:0.00} ms) is the shared cores. The statement cache");
+            L($"  answers a month asked again in {large.HttpCachedMedianMs:0.00} ms (p99 {large.HttpCachedP99Ms:0.00} ms); the first request after a change");
+            L($"  still computes. What would bring that under the target too: a leaner stored form of an approval.");
         }
         var http8 = r.Http.FirstOrDefault(h => h.Concurrency == 8);
         var sql8 = r.Sql.FirstOrDefault(h => h.Concurrency == 8);
@@ -191,10 +226,18 @@ public static class SuiteReport
                 L($"  {floor.P99Ms:0.00} ms): {(floor.PerSecond / sql8.PerSecond < 0.5 ? "no ASP.NET Core host can reach half of the SQL read on these 2 shared cores, whatever it caches" : "a host that did nearly nothing per request could reach the target")}.");
                 L($"  The host reaches {http8.PerSecond / floor.PerSecond:P0} of that floor.");
             }
-            L($"  What would meet it: caching each (account, month) statement keyed by its inputs' and the calendar's versions, so");
-            L($"  a repeated GET is one small read; or more cores for the host than for the database.");
+            if (r.HttpHot is { } hot && r.HttpRefused is { } refused)
+            {
+                L($"  Statements asked again come from the statement cache: the latest months run at {hot.PerSecond:N0} req/s, p99");
+                L($"  {hot.P99Ms:0.00} ms. But the host refusing a bad month, with no database at all, serves only {refused.PerSecond:N0} req/s");
+                L($"  ({refused.ServerCpuMsPerRequest:0.00} ms of CPU per request): the API key, the rate limiter, authorization, tracing and");
+                L($"  the endpoint cost more than the statement itself once it is kept. What would meet the target: a lighter");
+                L($"  request pipeline (measured here, not yet profiled line by line), or more cores for the host than for the database.");
+            }
         }
     }
+
+    private static HttpVsSql.Load Http8(BenchSuite.Report r) => r.Http.First(h => h.Concurrency == 8);
 
     private static RebuildChild.Result Best(BenchSuite.Size s) => s.Rebuilds.Where(r => !r.Mode.StartsWith("read")).MinBy(r => r.Seconds)!;
 

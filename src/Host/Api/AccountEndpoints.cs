@@ -103,15 +103,15 @@ public static class AccountEndpoints
         {
             return Problems.BadInput(InvalidCodes.InvalidValue, "format", "format must be json or table");
         }
-        await using var session = store.QuerySession();
         if (asOf is { } cut)
         {
             // An auditor's look at the past is folded from the events each time: rare, and the past does not change.
+            await using var session = store.QuerySession();
             var then = await StatementView.LoadAsOfAsync(session, accountId, parsed, cut, http.RequestAborted);
             return then is null ? Problems.NotFoundResult("No such account.")
                 : format == "table" ? Results.Text(StatementTable.Format(then)) : Json.Ok(then);
         }
-        var now = await cache.GetAsync(session, accountId, parsed, http.RequestAborted);
+        var now = await cache.GetAsync(store, accountId, parsed, http.RequestAborted);
         return now is null ? Problems.NotFoundResult("No such account.")
             : format == "table" ? Results.Text(StatementTable.Format(now.View)) : Results.Bytes(now.Json, "application/json");
     }

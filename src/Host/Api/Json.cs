@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Spiisee.EventSourced.Projections.Storage;
@@ -7,8 +8,22 @@ namespace Spiisee.EventSourced.Host.Api;
 /// <summary>Responses in the project's JSON (Newtonsoft with NodaTime), identical to what the CLI prints.</summary>
 public static class Json
 {
+    // One serializer for every response: JsonConvert with settings builds a new serializer (and its converters) per call.
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(JsonSettings.Create());
 
-    public static IResult Ok(object value, int status = StatusCodes.Status200OK) =>
-        Results.Content(JsonConvert.SerializeObject(value, JsonSettings.Create()), "application/json", statusCode: status);
+    public static IResult Ok(object value, int status = StatusCodes.Status200OK) => status == StatusCodes.Status200OK
+        ? Results.Bytes(Utf8(value), "application/json")
+        : Results.Content(Encoding.UTF8.GetString(Utf8(value)), "application/json", statusCode: status);
+
+    /// <summary>The value's JSON as UTF-8 bytes.</summary>
+    public static byte[] Utf8(object value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 16 * 1024, leaveOpen: true))
+        using (var json = new JsonTextWriter(writer))
+        {
+            Serializer.Serialize(json, value);
+        }
+        return buffer.ToArray();
+    }
 }

@@ -1,11 +1,8 @@
 using System.Diagnostics.Metrics;
-using System.Text;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
-using Newtonsoft.Json;
 using NodaTime;
 using Spiisee.EventSourced.Projections.Queries;
-using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Host.Api;
 
@@ -24,12 +21,14 @@ public sealed class StatementCache : IDisposable
     private static readonly Counter<long> Lookups = Meter.CreateCounter<long>("spiisee.statement_cache.lookups", description: "Statement requests, by outcome (hit, stale, miss)");
 
     private readonly MemoryCache? _cache;
-    private readonly JsonSerializerSettings _json = JsonSettings.Create();
     private long _hits;
     private long _computed;
 
-    public StatementCache(long megabytes)
+    private readonly StatementStamps _stamps;
+
+    public StatementCache(IDocumentStore store, long megabytes)
     {
+        _stamps = new StatementStamps(store);
         _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Min(megabytes, 1L << 30) << 20, CompactionPercentage = 0.25 }) : null;
     }
 
@@ -37,13 +36,13 @@ public sealed class StatementCache : IDisposable
     public (long Hits, long Computed) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _computed));
 
     /// <summary>The month's statement as the database's documents give it now; null when the account is unknown.</summary>
-    public async Task<Entry?> GetAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct)
+    public async Task<Entry?> GetAsync(IDocumentStore store, string accountId, YearMonth month, CancellationToken ct)
     {
         var key = new Key(accountId, month);
         var stale = false;
         if (_cache is not null && _cache.TryGetValue(key, out Entry? cached) && cached is not null)
         {
-            var now = await StatementStamp.ReadAsync(session, accountId, month, ct);
+            var now = await _stamps.ReadAsync(accountId, month, ct);
             if (now == cached.Stamp)
             {
                 Interlocked.Increment(ref _hits);
@@ -54,6 +53,7 @@ public sealed class StatementCache : IDisposable
         }
         Interlocked.Increment(ref _computed);
         Lookups.Add(1, new KeyValuePair<string, object?>("outcome", stale ? "stale" : "miss"));
+        await using var session = store.QuerySession();
         if (await StatementView.LoadStampedAsync(session, accountId, month, ct) is not { } loaded)
         {
             _cache?.Remove(key);
@@ -61,7 +61,7 @@ public sealed class StatementCache : IDisposable
         }
         var (view, stamp) = loaded;
         // Stored under the stamp of the documents it was computed from, which may be newer than the stamp read above.
-        var entry = new Entry(stamp, view, Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(view, _json)));
+        var entry = new Entry(stamp, view, Json.Utf8(view));
         // The view's object graph is counted as about twice its JSON: an estimate, to bound memory, not to account it.
         _cache?.Set(key, entry, new MemoryCacheEntryOptions { Size = 3L * entry.Json.Length + 256 });
         return entry;

@@ -110,7 +110,7 @@ public static class CliApp
     }
 
     private static NpgsqlDataSource CreateDataSource(SpiiseeSettings settings) =>
-        FromConnectionString(() => NpgsqlDataSource.Create(settings.RequireConnectionString()));
+        FromConnectionString(() => NpgsqlDataSource.Create(StoreConfiguration.WithAutoPrepare(settings.RequireConnectionString())));
 
     private static Marten.DocumentStore CreateStore(SpiiseeSettings settings, JasperFx.AutoCreate autoCreate) =>
         FromConnectionString(() => StoreConfiguration.Create(settings.RequireConnectionString(), settings.Schema, autoCreate));
