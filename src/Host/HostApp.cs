@@ -37,7 +37,8 @@ public static class HostApp
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
-        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), builder.Configuration.GetValue("Statements:CacheMegabytes", 64L)));
+        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), builder.Configuration.GetValue("Statements:CacheMegabytes", 64L),
+            s.GetRequiredService<ILogger<StatementCache>>()));
         builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
 
         // Production serves the schema as db-apply left it; elsewhere the host creates or migrates it at start.

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using Marten;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using Spiisee.EventSourced.Projections.Queries;
@@ -18,7 +20,7 @@ public sealed class StatementCache : IDisposable
     public sealed record Entry(StatementStamp Stamp, StatementView View, byte[] Json);
 
     private static readonly Meter Meter = new("Spiisee.EventSourced.Statements");
-    private static readonly Counter<long> Lookups = Meter.CreateCounter<long>("spiisee.statement_cache.lookups", description: "Statement requests, by outcome (hit, stale, miss)");
+    private static readonly Counter<long> Lookups = Meter.CreateCounter<long>("spiisee.statement_cache.lookups", description: "Statement requests, by outcome (hit, computed)");
 
     private readonly MemoryCache? _cache;
     private long _hits;
@@ -26,8 +28,11 @@ public sealed class StatementCache : IDisposable
 
     private readonly StatementStamps _stamps;
 
-    public StatementCache(IDocumentStore store, long megabytes)
+    private readonly ILogger _log;
+
+    public StatementCache(IDocumentStore store, long megabytes, ILogger<StatementCache> log)
     {
+        _log = log;
         _stamps = new StatementStamps(store);
         _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Min(megabytes, 1L << 30) << 20, CompactionPercentage = 0.25 }) : null;
     }
@@ -39,32 +44,49 @@ public sealed class StatementCache : IDisposable
     public async Task<Entry?> GetAsync(IDocumentStore store, string accountId, YearMonth month, CancellationToken ct)
     {
         var key = new Key(accountId, month);
-        var stale = false;
-        if (_cache is not null && _cache.TryGetValue(key, out Entry? cached) && cached is not null)
+        var now = _cache is null ? null : await TryReadStampAsync(accountId, month, ct);
+        if (now is { } stamp && _cache!.TryGetValue(key, out Entry? cached) && cached?.Stamp == stamp)
         {
-            var now = await _stamps.ReadAsync(accountId, month, ct);
-            if (now == cached.Stamp)
-            {
-                Interlocked.Increment(ref _hits);
-                Lookups.Add(1, new KeyValuePair<string, object?>("outcome", "hit"));
-                return cached;
-            }
-            stale = true;
+            Interlocked.Increment(ref _hits);
+            Lookups.Add(1, new KeyValuePair<string, object?>("outcome", "hit"));
+            return cached;
         }
         Interlocked.Increment(ref _computed);
-        Lookups.Add(1, new KeyValuePair<string, object?>("outcome", stale ? "stale" : "miss"));
+        Lookups.Add(1, new KeyValuePair<string, object?>("outcome", "computed"));
         await using var session = store.QuerySession();
-        if (await StatementView.LoadStampedAsync(session, accountId, month, ct) is not { } loaded)
+        if (await StatementView.LoadCountedAsync(session, accountId, month, ct) is not { } loaded)
         {
             _cache?.Remove(key);
             return null;
         }
-        var (view, stamp) = loaded;
-        // Stored under the stamp of the documents it was computed from, which may be newer than the stamp read above.
-        var entry = new Entry(stamp, view, Json.Utf8(view));
-        // The view's object graph is counted as about twice its JSON: an estimate, to bound memory, not to account it.
-        _cache?.Set(key, entry, new MemoryCacheEntryOptions { Size = 3L * entry.Json.Length + 256 });
+        var (view, counts) = loaded;
+        var entry = new Entry(now ?? default, view, Json.Utf8(view));
+        // Kept only when the documents loaded are the ones the stamp was read from, as far as their counts tell; a write
+        // in between leaves it unkept, or kept under a stamp the database has already left, which no request matches.
+        if (now is { } read && read.Counts == counts)
+        {
+            // The view's object graph is counted as about twice its JSON: an estimate, to bound memory, not to account it.
+            _cache!.Set(key, entry, new MemoryCacheEntryOptions { Size = 3L * entry.Json.Length + 256 });
+        }
         return entry;
+    }
+
+    /// <summary>
+    /// The stamp, or null when it cannot be read because the schema is not this build's (a column an older build's
+    /// migration dropped, a type changed under a prepared statement): the statement is then computed and not kept.
+    /// </summary>
+    private async Task<StatementStamp?> TryReadStampAsync(string accountId, YearMonth month, CancellationToken ct)
+    {
+        try
+        {
+            return await _stamps.ReadAsync(accountId, month, ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.UndefinedTable
+                                              or PostgresErrorCodes.FeatureNotSupported)
+        {
+            _log.LogWarning("Statements are computed without the cache: {Reason} (run db-apply for this build's schema)", e.MessageText);
+            return null;
+        }
     }
 
     public void Dispose() => _cache?.Dispose();

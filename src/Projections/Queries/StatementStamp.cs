@@ -7,22 +7,26 @@ using Spiisee.EventSourced.Projections.Statements;
 namespace Spiisee.EventSourced.Projections.Queries;
 
 /// <summary>
-/// What a month's statement is a function of, in three numbers: the events folded into the account's terms, into the
-/// month's approvals and into the calendar. Equal stamps mean equal statements (the documents only grow by folding, one
-/// writer at a time per account), on any host and after any rebuild, which folds the same events in the same order.
+/// What a month's statement is a function of: for each of the account's terms, the month's approvals and the calendar,
+/// the events folded into the document and when it was last written (Marten's <c>mt_last_modified</c>, the writing
+/// transaction's start, in microseconds; 0 when there is no document). The counts tell apart successive writes of
+/// this version, which are one writer at a time per account; the write times tell apart writes by anything that does
+/// not keep the counts (an older build during an upgrade, a hand-made fix). Equal stamps mean equal statements.
 /// </summary>
-public readonly record struct StatementStamp(long Terms, long Month, long Calendar)
+public readonly record struct StatementStamp(FoldCounts Counts, long TermsWritten, long MonthWritten, long CalendarWritten);
+
+/// <summary>The events folded into a statement's three documents (<see cref="AccountTerms.EventsFolded"/>).</summary>
+public readonly record struct FoldCounts(long Terms, long Month, long Calendar)
 {
-    /// <summary>The stamp of the documents a statement was computed from.</summary>
-    public static StatementStamp Of(AccountTerms terms, MonthlyApprovals? month, CalendarRecord? calendar) =>
+    /// <summary>The counts of the documents a statement was computed from.</summary>
+    public static FoldCounts Of(AccountTerms terms, MonthlyApprovals? month, CalendarRecord? calendar) =>
         new(terms.EventsFolded, month?.EventsFolded ?? 0, calendar?.EventsFolded ?? 0);
 }
 
 /// <summary>
-/// Reads <see cref="StatementStamp"/>s as the database holds them now, from the fold-count columns alone: one round trip
-/// on a pooled connection, no document body read, no session. A month or calendar without a document counts zero
-/// events, and so does a document written before the column existed: its content stays what it is until its next
-/// fold, which counts one.
+/// Reads <see cref="StatementStamp"/>s as the database holds them now, from columns alone: one round trip on a pooled
+/// connection, no document body read, no session. A month or calendar without a document counts zero events, and so
+/// does a document written before the count's column existed.
 /// </summary>
 public sealed class StatementStamps
 {
@@ -34,11 +38,14 @@ public sealed class StatementStamps
         // Marten's own pool, so the stamp reads share its connections and settings.
         _dataSource = ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource;
         string Table(Type type) => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName;
+        const string Written = "(extract(epoch from {0}.mt_last_modified) * 1000000)::bigint";
         _sql = $"""
-                select coalesce(t.events_folded, 0),
-                       coalesce((select m.events_folded from {Table(typeof(MonthlyApprovals))} m where m.id = $2), 0),
-                       coalesce((select c.events_folded from {Table(typeof(CalendarRecord))} c where c.id = $3), 0)
-                from {Table(typeof(AccountTerms))} t where t.id = $1
+                select coalesce(t.events_folded, 0), coalesce(m.events_folded, 0), coalesce(c.events_folded, 0),
+                       {string.Format(Written, "t")}, coalesce({string.Format(Written, "m")}, 0), coalesce({string.Format(Written, "c")}, 0)
+                from {Table(typeof(AccountTerms))} t
+                left join {Table(typeof(MonthlyApprovals))} m on m.id = $2
+                left join {Table(typeof(CalendarRecord))} c on c.id = $3
+                where t.id = $1
                 """;
     }
 
@@ -50,6 +57,8 @@ public sealed class StatementStamps
         command.Parameters.Add(new NpgsqlParameter { Value = MonthlyApprovals.Key(accountId, month) });
         command.Parameters.Add(new NpgsqlParameter { Value = CalendarRecord.Key });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new StatementStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+        return await reader.ReadAsync(ct)
+            ? new StatementStamp(new FoldCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))
+            : null;
     }
 }

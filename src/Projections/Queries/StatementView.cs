@@ -39,10 +39,10 @@ public sealed record StatementView(
     /// replay, and the same cost for an account of ten trouble tickets or ten thousand. Null when the account is unknown.
     /// </summary>
     public static async Task<StatementView?> LoadAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct) =>
-        (await LoadStampedAsync(session, accountId, month, ct))?.View;
+        (await LoadCountedAsync(session, accountId, month, ct))?.View;
 
-    /// <summary><see cref="LoadAsync"/>, with the stamp of the very documents the statement was computed from.</summary>
-    public static async Task<(StatementView View, StatementStamp Stamp)?> LoadStampedAsync(IQuerySession session, string accountId, YearMonth month,
+    /// <summary><see cref="LoadAsync"/>, with the fold counts of the very documents the statement was computed from.</summary>
+    public static async Task<(StatementView View, FoldCounts Counts)?> LoadCountedAsync(IQuerySession session, string accountId, YearMonth month,
         CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
@@ -55,7 +55,7 @@ public sealed record StatementView(
             return null;
         }
         var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
-        return (From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty)), StatementStamp.Of(terms, approvals, calendar));
+        return (From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty)), FoldCounts.Of(terms, approvals, calendar));
     }
 
     /// <summary>

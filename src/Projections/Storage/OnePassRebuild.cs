@@ -137,7 +137,6 @@ public sealed class OnePassRebuild(IDocumentStore store)
             await CompleteStream();
 
             var monthly = new MonthlyApprovalsProjection();
-            pending.AddRange(terms.Values);
             foreach (var (key, list) in approvals)
             {
                 MonthlyApprovals? doc = null;
@@ -151,6 +150,9 @@ public sealed class OnePassRebuild(IDocumentStore store)
                     await FlushAsync();
                 }
             }
+            // The terms last: a statement read while the rebuild runs finds no account (404) rather than an account
+            // whose approvals are not written yet (found by an attacking trial).
+            pending.AddRange(terms.Values);
             await FlushAsync();
         }
         finally

@@ -69,6 +69,64 @@ public class StatementCacheTests(PostgresDatabase database)
         }
     }
 
+    [Fact] // An older build during an upgrade, or a fix by hand, rewrites a document without keeping its fold count.
+    public async Task A_write_that_keeps_no_fold_count_is_seen_by_its_write_time()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now);
+        var cache = host.Services.GetRequiredService<StatementCache>();
+        (await host.ImportAsync(Journals.ClosedOutages(["legacy"]))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+        (await host.PostAsync("/trouble-tickets/TT-legacy-0/credit-requests", new { contactId = Journals.Contact("legacy") })).Status.ShouldBe(201);
+        var before = (await host.GetAsync("/accounts/legacy/statements/2026-03")).Body;
+        JToken.DeepEquals((await host.GetAsync("/accounts/legacy/statements/2026-03")).Body, before).ShouldBeTrue();
+
+        // Given the cached statement, when the account's terms are rewritten with another rate and the same count...
+        await ExecuteAsync(host, $"update {host.Schema}.mt_doc_accountterms set data = jsonb_set(data, '{{registeredRate}}', '4500.00'), " +
+                                 "mt_last_modified = clock_timestamp() where id = 'legacy'");
+        var counts = cache.Counts;
+        var after = (await host.GetAsync("/accounts/legacy/statements/2026-03")).Body;
+
+        // ...then the next GET computes again, from the rewritten terms.
+        cache.Counts.Computed.ShouldBe(counts.Computed + 1);
+        ((decimal)after["monthlyRate"]!).ShouldBe(4500.00m);
+        ((decimal)before["monthlyRate"]!).ShouldBe(3000.00m);
+    }
+
+    [Fact] // An older build's migration dropped the count's column: statements are computed, not refused, until db-apply.
+    public async Task Without_the_count_columns_statements_are_computed_and_kept_again_once_the_schema_is_applied()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now);
+        var cache = host.Services.GetRequiredService<StatementCache>();
+        (await host.ImportAsync(Journals.ClosedOutages(["dropped"]))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+        (await host.PostAsync("/trouble-tickets/TT-dropped-0/credit-requests", new { contactId = Journals.Contact("dropped") })).Status.ShouldBe(201);
+        var expected = await Projected.FoldAsync(host.Store, "dropped", "2026-03");
+        JToken.DeepEquals((await host.GetAsync("/accounts/dropped/statements/2026-03")).Body, expected).ShouldBeTrue();
+
+        await ExecuteAsync(host, $"alter table {host.Schema}.mt_doc_accountterms drop column events_folded");
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body, _) = await host.GetAsync("/accounts/dropped/statements/2026-03");
+            status.ShouldBe(200);
+            JToken.DeepEquals(body, expected).ShouldBeTrue();
+        }
+        var counts = cache.Counts;
+        counts.Hits.ShouldBe(0);
+
+        // Marten's migration adds the column back filled from the documents, which did not change: the statement kept
+        // before the drop is the right one again.
+        await host.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        JToken.DeepEquals((await host.GetAsync("/accounts/dropped/statements/2026-03")).Body, expected).ShouldBeTrue();
+        JToken.DeepEquals((await host.GetAsync("/accounts/dropped/statements/2026-03")).Body, expected).ShouldBeTrue();
+        cache.Counts.Hits.ShouldBe(2);
+    }
+
+    private static async Task ExecuteAsync(KestrelHost host, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(((Weasel.Postgresql.PostgresqlDatabase)host.Store.Storage.Database).DataSource.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Readers_racing_writers_are_left_with_every_statement_equal_to_its_fold_and_after_a_rebuild()
     {
