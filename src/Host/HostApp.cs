@@ -37,7 +37,7 @@ public static class HostApp
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
-        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), builder.Configuration.GetValue("Statements:CacheMegabytes", 64L),
+        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), connection, builder.Configuration.GetValue("Statements:CacheMegabytes", 64L),
             s.GetRequiredService<ILogger<StatementCache>>()));
         builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
 

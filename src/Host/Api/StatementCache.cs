@@ -30,10 +30,10 @@ public sealed class StatementCache : IDisposable
 
     private readonly ILogger _log;
 
-    public StatementCache(IDocumentStore store, long megabytes, ILogger<StatementCache> log)
+    public StatementCache(IDocumentStore store, string connectionString, long megabytes, ILogger<StatementCache> log)
     {
         _log = log;
-        _stamps = new StatementStamps(store);
+        _stamps = new StatementStamps(store, connectionString);
         _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Min(megabytes, 1L << 30) << 20, CompactionPercentage = 0.25 }) : null;
     }
 
@@ -89,7 +89,11 @@ public sealed class StatementCache : IDisposable
         }
     }
 
-    public void Dispose() => _cache?.Dispose();
+    public void Dispose()
+    {
+        _cache?.Dispose();
+        _stamps.Dispose();
+    }
 
     private readonly record struct Key(string AccountId, YearMonth Month);
 }
