@@ -83,7 +83,8 @@ public sealed class SuiteJournal(int seed = 12)
     /// <summary>One case: a ticket's whole life, at slot <paramref name="slot"/> of <paramref name="slots"/> over the years.</summary>
     private int Case(StreamWriter w, string account, int id, int slot, int slots)
     {
-        var r = new Random(HashCode.Combine(seed, id));
+        // Not HashCode.Combine: it is seeded per process, and the journal must be the same on every run.
+        var r = new Random(unchecked(seed * 1_000_003 + id));
         var at = Start.AddMinutes((double)slot * (Years * 365.0 * 24 * 60 - 4 * 24 * 60 * 14) / Math.Max(1, slots));
         string T(double minutes) => at.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var contact = $"ops@{account}.example";
