@@ -48,6 +48,7 @@ public static class HostApp
             builder.Services.AddHostedService<SchemaCheck>();
         }
         builder.Services.AddHostedService<CalendarSeeding>();
+        builder.Services.AddHostedService<StatementCache.WarmUp>();
         var smtp = Notices.SmtpSettings.Read(builder.Configuration);
         builder.Services.AddSingleton(smtp);
         builder.Services.AddSingleton<Notices.NoticeMailer>();

@@ -69,5 +69,11 @@ public sealed class StatementStamps : IDisposable
             : null;
     }
 
+    /// <summary>Opens the first connection ahead of the first request, which would otherwise wait for it.</summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+    }
+
     public void Dispose() => _dataSource.Dispose();
 }
