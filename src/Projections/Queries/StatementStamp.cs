@@ -40,10 +40,9 @@ public sealed class StatementStamps : IDisposable
         // callers' commands on a few connections. Measured at concurrency 8 on 2 cores with this very query: 10,880
         // reads/s against 6,460 on a pool (docs/decisions.md). Marten's sessions, with their transactions and advisory
         // locks, keep the store's pooled data source.
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Storage.StoreConfiguration.WithAutoPrepare(connectionString))
-        {
-            Multiplexing = true,
-        }.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(Storage.StoreConfiguration.WithAutoPrepare(connectionString));
+        builder.Multiplexing = builder.Pooling; // Npgsql refuses multiplexing without pooling, which a deployment may turn off
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         string Table(Type type) => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName;
         const string Written = "(extract(epoch from {0}.mt_last_modified) * 1000000)::bigint";
         _sql = $"""

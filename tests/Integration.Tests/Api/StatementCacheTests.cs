@@ -192,6 +192,21 @@ public class StatementCacheTests(PostgresDatabase database)
         cache.Counts.ShouldBe((0, 3));
     }
 
+    [Fact] // Npgsql multiplexes only pooled connections; a deployment without pooling still gets its statements.
+    public async Task A_connection_string_without_pooling_still_serves_statements()
+    {
+        await using var host = await KestrelHost.StartAsync(database, Now, [$"ConnectionStrings:Spiisee={database.ConnectionString};Pooling=false"]);
+        (await host.ImportAsync(Journals.ClosedOutages(["unpooled"]))).ShouldAllBe(r => (string)r["status"]! == "Accepted");
+        (await host.PostAsync("/trouble-tickets/TT-unpooled-0/credit-requests", new { contactId = Journals.Contact("unpooled") })).Status.ShouldBe(201);
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body, _) = await host.GetAsync("/accounts/unpooled/statements/2026-03");
+            status.ShouldBe(200);
+            JToken.DeepEquals(body, await Projected.FoldAsync(host.Store, "unpooled", "2026-03")).ShouldBeTrue();
+        }
+        host.Services.GetRequiredService<StatementCache>().Counts.Hits.ShouldBe(1);
+    }
+
     [Fact] // An unknown account, and one the caller may not see, are 404 whether or not a statement is cached.
     public async Task An_unknown_account_is_not_found_before_and_after_caching()
     {
