@@ -31,21 +31,42 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
 
     public Marten.ValueCasting ValueCasting => Marten.ValueCasting.Relaxed;
 
-    public string ToJson(object? document)
-    {
-        using var writer = new StringWriter();
-        _serializer.Serialize(writer, document);
-        return writer.ToString();
-    }
+    public string ToJson(object? document) => Serialize(_serializer, document);
 
     public string ToCleanJson(object? document) => ToJson(document);
 
-    public string ToJsonWithTypes(object document)
+    public string ToJsonWithTypes(object document) => Serialize(_withTypes, document);
+
+    [ThreadStatic]
+    private static StringBuilder? _cachedBuilder;
+
+    /// <summary>
+    /// One builder per thread, reused: a rebuild serializes hundreds of thousands of documents, and growing a new
+    /// builder for each was garbage the size of every document, twice over.
+    /// </summary>
+    private static string Serialize(JsonSerializer serializer, object? value)
     {
-        using var writer = new StringWriter();
-        _withTypes.Serialize(writer, document);
-        return writer.ToString();
+        var builder = _cachedBuilder ?? new StringBuilder(4096);
+        _cachedBuilder = null; // a nested call (a converter serializing) gets a builder of its own
+        try
+        {
+            using var text = new StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture);
+            using var json = new JsonTextWriter(text) { ArrayPool = JsonBufferPool.Instance };
+            serializer.Serialize(json, value);
+            json.Flush();
+            return builder.ToString();
+        }
+        finally
+        {
+            if (builder.Capacity <= MaxCachedBuilder)
+            {
+                builder.Clear();
+                _cachedBuilder = builder;
+            }
+        }
     }
+
+    private const int MaxCachedBuilder = 256 * 1024;
 
     public void WriteToParameter(NpgsqlParameter parameter, object? value)
     {
@@ -73,7 +94,10 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
 
     public object FromJson(Type type, Stream stream)
     {
-        using var reader = new JsonTextReader(new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true));
+        using var reader = new JsonTextReader(new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+        {
+            ArrayPool = JsonBufferPool.Instance,
+        };
         return _serializer.Deserialize(reader, type)!;
     }
 
@@ -82,7 +106,7 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
     public object FromJson(Type type, DbDataReader reader, int index)
     {
         using var text = reader.GetTextReader(index);
-        using var json = new JsonTextReader(text);
+        using var json = new JsonTextReader(text) { ArrayPool = JsonBufferPool.Instance };
         return _serializer.Deserialize(json, type)!;
     }
 
