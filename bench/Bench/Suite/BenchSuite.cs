@@ -140,7 +140,7 @@ public static class BenchSuite
         Log($"size {targetEvents}: Marten append with the read models");
         var martenWithReadModels = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events, withReadModels: true);
         var rebuilds = new List<RebuildChild.Result>();
-        foreach (var mode in new[] { "read-raw", "read-only", "one-pass", "sequential", "parallel" })
+        foreach (var mode in new[] { "read-raw", "read-only", "one-pass", "serialize", "sequential", "parallel" })
         {
             Log($"size {targetEvents}: rebuild, {mode}");
             rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));

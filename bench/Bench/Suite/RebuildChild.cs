@@ -16,7 +16,10 @@ public static class RebuildChild
 
     /// <param name="AllocatedMiB">Managed memory allocated over the whole rebuild, garbage included: what drives the GC's work.</param>
     /// <param name="GcPauseSeconds">Time the process spent paused for garbage collections.</param>
-    public sealed record Result(string Mode, double Seconds, long PeakMiB, Dictionary<string, double> PerProjection, long AllocatedMiB = 0, double GcPauseSeconds = 0);
+    /// <param name="ProcessCpuSeconds">CPU time of this process, every thread.</param>
+    /// <param name="MachineCpuSeconds">CPU time of the whole machine over the same span (this process, PostgreSQL, anything else).</param>
+    public sealed record Result(string Mode, double Seconds, long PeakMiB, Dictionary<string, double> PerProjection, long AllocatedMiB = 0,
+        double GcPauseSeconds = 0, double ProcessCpuSeconds = 0, double MachineCpuSeconds = 0);
 
     /// <summary>In the child: rebuilds and prints one JSON line.</summary>
     public static async Task<int> RunAsync(string schema, string mode)
@@ -25,6 +28,8 @@ public static class RebuildChild
         using var store = StoreConfiguration.Create(connection, schema);
         using var daemon = await store.BuildProjectionDaemonAsync();
         var per = new Dictionary<string, double>();
+        var machineBefore = MachineBusySeconds();
+        var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         // Floors for the rebuilds: reading the events alone, through Marten, and with Npgsql and Newtonsoft by hand.
         if (mode == "read-only")
@@ -59,6 +64,31 @@ public static class RebuildChild
             }
             per["raw " + n] = clock.Elapsed.TotalSeconds;
         }
+        else if (mode == "serialize")
+        {
+            // What the rebuild's writes cost this process before the database sees them: every document of the store,
+            // read back, then serialized again with the store's serializer; only the serialization is timed.
+            var serializer = store.Options.Serializer();
+            var serializing = TimeSpan.Zero;
+            long documents = 0;
+            await using var conn = new Npgsql.NpgsqlConnection(connection);
+            await conn.OpenAsync();
+            foreach (var type in new[] { typeof(Spiisee.EventSourced.Projections.Timelines.TicketTimeline), typeof(Spiisee.EventSourced.Projections.Timelines.TroubleTicketFile), typeof(Spiisee.EventSourced.Projections.Statements.MonthlyApprovals), typeof(Spiisee.EventSourced.Projections.Statements.AccountTerms) })
+            {
+                var table = $"{store.Options.DatabaseSchemaName}.mt_doc_{type.Name.ToLowerInvariant()}"; // Marten's own table naming
+                await using var cmd = new Npgsql.NpgsqlCommand($"select data from {table}", conn);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var doc = serializer.FromJson(type, reader, 0);
+                    var started = Stopwatch.GetTimestamp();
+                    _ = serializer.ToJson(doc);
+                    serializing += Stopwatch.GetElapsedTime(started);
+                    documents++;
+                }
+            }
+            per["serialize " + documents] = serializing.TotalSeconds;
+        }
         else if (mode == "one-pass")
         {
             var outcome = await new OnePassRebuild(store).RunAsync(null, default);
@@ -86,10 +116,25 @@ public static class RebuildChild
             }
         }
         clock.Stop();
-        var result = new Result(mode, clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), per,
-            GC.GetTotalAllocatedBytes() >> 20, GC.GetTotalPauseDuration().TotalSeconds);
+        var self = Process.GetCurrentProcess();
+        var result = new Result(mode, clock.Elapsed.TotalSeconds, self.PeakWorkingSet64 / (1024 * 1024), per,
+            GC.GetTotalAllocatedBytes() >> 20, GC.GetTotalPauseDuration().TotalSeconds,
+            (self.TotalProcessorTime - processBefore).TotalSeconds, MachineBusySeconds() - machineBefore);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
+    }
+
+    /// <summary>CPU time every core of the machine has spent busy since boot (Linux's /proc/stat, in clock ticks of 1/100 s).</summary>
+    private static double MachineBusySeconds()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+        long busy = 0;
+        foreach (var i in new[] { 1, 2, 3, 6, 7, 8 })
+        {
+            busy += long.Parse(cpu[i], CultureInfo.InvariantCulture);
+        }
+        return busy / 100.0;
     }
 
     /// <summary>In the suite: runs the child and reads its line.</summary>
