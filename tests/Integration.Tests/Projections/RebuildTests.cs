@@ -42,6 +42,31 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
         (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
+    [Fact] // The one pass reads approvals apart, ordered by account, and copies documents a thousand at a time.
+    public async Task One_pass_rebuild_of_many_accounts_gives_back_every_monthly_approval()
+    {
+        // Given accounts whose ids order differently in .NET and in PostgreSQL, each with sixteen approved or refused
+        // credit requests, and more documents than one copy batch
+        var accounts = Enumerable.Range(0, 40).Select(i => (i % 4) switch { 0 => $"acct-{i}", 1 => $"Acct_{i}", 2 => $"acct-{i}-0", _ => $"a.{i}" }).ToList();
+        var requests = accounts.SelectMany(a => Enumerable.Range(0, 16).Select(k =>
+            $$"""{"at":"2026-03-20T12:00:00Z","type":"RequestCredit","troubleTicketId":"TT-{{a}}-{{k}}","contactId":"{{Journals.Contact(a)}}"}"""));
+        var (_, summary) = await ImportAsync(Journals.ClosedOutages(accounts, perAccount: 16) + "\n" + string.Join('\n', requests));
+        summary.Invalid.ShouldBe(0);
+        var before = await Projected.SnapshotAsync(Store);
+        await using (var session = Store.QuerySession())
+        {
+            (await session.Query<MonthlyApprovals>().CountAsync()).ShouldBe(accounts.Count);
+            (await session.Query<TroubleTicketFile>().CountAsync()).ShouldBe(accounts.Count * 16);
+        }
+
+        // When the one pass rebuilds every read model
+        var outcome = await new OnePassRebuild(Store).RunAsync(null, default);
+
+        // Then every document is the inline one, the approvals of each account in their stored order
+        outcome.Documents.ShouldBeGreaterThan(1_000);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+    }
+
     [Theory, MemberData(nameof(Ways))] // A transaction that failed while saving leaves Marten's tombstone events; a rebuild makes nothing of them.
     public async Task A_failed_transaction_leaves_no_document_behind_after_a_rebuild(string way)
     {
