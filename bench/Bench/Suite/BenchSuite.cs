@@ -31,7 +31,8 @@ public static class BenchSuite
 
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
         List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
-        ColdStart.Result? ColdRelease = null, HttpVsSql.Load? HttpHot = null, HttpVsSql.Load? HttpRefused = null, int HttpStatements = 0);
+        ColdStart.Result? ColdRelease = null, HttpVsSql.Load? HttpHot = null, HttpVsSql.Load? HttpRefused = null, int HttpStatements = 0,
+        HttpVsSql.Load? HttpRefusedSerial = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -78,7 +79,9 @@ public static class BenchSuite
             var hot = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, 8, seconds, host.CpuTime, HttpVsSql.Workload.Hot);
             Log("http: wrk at concurrency 8, a month that does not exist (the host's floor)");
             var refused = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, 8, seconds, host.CpuTime, HttpVsSql.Workload.Refused);
-            report = report with { HttpHot = hot, HttpRefused = refused, HttpStatements = httpAccounts * SuiteJournal.Years * 12 };
+            Log("http: wrk at concurrency 1, a month that does not exist (the tail of a request with no database)");
+            var refusedSerial = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, httpAccounts, 1, seconds, host.CpuTime, HttpVsSql.Workload.Refused);
+            report = report with { HttpHot = hot, HttpRefused = refused, HttpRefusedSerial = refusedSerial, HttpStatements = httpAccounts * SuiteJournal.Years * 12 };
             var statement = await host.StatementBytesAsync("acct-0", "2023-03");
             await host.DisposeAsync();
             Log("http: bare ASP.NET Core, one statement's bytes, wrk at concurrency 8");

@@ -127,6 +127,11 @@ public static class SuiteReport
                 L($"The host keeps the statements it computed (`Statements:CacheMegabytes`, 64 MB by default) and serves one again");
                 L($"when the fold counts of its three documents, read in one round trip without their bodies, are unchanged.");
                 L($"Random months over every account mostly miss it; the latest months mostly hit it.");
+                if (r.HttpRefusedSerial is { } serial)
+                {
+                    L($"One request at a time, the month that does not exist (no database, nothing computed) takes p50 {serial.P50Ms:0.00} ms,");
+                    L($"p99 {serial.P99Ms:0.00} ms: the tail of these shared cores under the lightest request the host serves.");
+                }
             }
             if (r.HttpFloor is { } floor && r.Sql.FirstOrDefault(x => x.Concurrency == floor.Concurrency) is { } q8)
             {
@@ -233,7 +238,13 @@ public static class SuiteReport
             L($"  is a fraction of a millisecond (the math table below, 170 tickets), so the rest is reading and deserializing a");
             L($"  document of that size, and the tail (p99 {large.LargeStatementP99Ms:0.00} ms) is the shared cores. The statement cache");
             L($"  answers a month asked again in {large.HttpCachedMedianMs:0.00} ms over HTTP, p99 {large.HttpCachedP99Ms:0.00} ms: the same size-independent wait for the");
-            L($"  stamp's read as in the next point, not the document. The first request after a change still computes");
+            L($"  stamp's read as in the next point, not the document.");
+            if (r.HttpRefusedSerial is { } floor1)
+            {
+                L($"  Its p99 is the machine's: one request at a time, a refused month, which reads no database, has a p99 of");
+                L($"  {floor1.P99Ms:0.00} ms here (p50 {floor1.P50Ms:0.00} ms).");
+            }
+            L($"  The first request after a change still computes");
             L($"  ({large.HttpComputedMedianMs:0.00} ms over HTTP, with the JSON of {large.Cases / (SuiteJournal.Years * 12)} tickets). What would bring both under the target: that wait found,");
             L($"  and a leaner stored form of an approval.");
         }
