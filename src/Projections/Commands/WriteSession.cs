@@ -31,7 +31,7 @@ public sealed class WriteSession : IAsyncDisposable
         {
             await connection.OpenAsync(ct);
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-            await Storage.ReadModelGate.EnterSharedAsync(connection, transaction, ct);
+            await Storage.ReadModelGate.EnterSharedAsync(store, connection, transaction, ct);
             // Marten commits on SaveChanges, as with any session; disposing without saving rolls back.
             return new WriteSession(connection, transaction, store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: true)));
         }

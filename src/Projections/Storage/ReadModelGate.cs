@@ -8,16 +8,19 @@ namespace Spiisee.EventSourced.Projections.Storage;
 /// shared mode until it ends; a rebuild holds it exclusively from its first delete to its last insert. Without it a
 /// command committed mid-rebuild wrote a partial document that the rebuild's inserts then collided with, and commands
 /// that read read models (an incident for every account, its notices) decided on empty ones and lost their effect
-/// for good. The lock is the database's, so it holds across hosts and the CLI.
+/// for good. The lock is the database's, so it holds across hosts and the CLI; its key names the store's schema, so a
+/// rebuild in one schema does not stop the writers of another on the same database (found by an attacking trial).
 /// </summary>
 public static class ReadModelGate
 {
-    private const string Key = "hashtextextended('spiisee/read-models', 0)";
+    private const string Key = "hashtextextended($1, 0)";
+
+    private static NpgsqlParameter KeyOf(IDocumentStore store) => new() { Value = "spiisee/read-models/" + store.Options.Events.DatabaseSchemaName };
 
     /// <summary>Inside a write transaction: waits for a running rebuild, then keeps the next one waiting until the transaction ends.</summary>
-    public static async Task EnterSharedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    public static async Task EnterSharedAsync(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select pg_advisory_xact_lock_shared({Key})", connection, transaction);
+        await using var command = new NpgsqlCommand($"select pg_advisory_xact_lock_shared({Key})", connection, transaction) { Parameters = { KeyOf(store) } };
         await command.ExecuteScalarAsync(ct);
     }
 
@@ -33,9 +36,9 @@ public static class ReadModelGate
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand($"select {take}({Key})", connection);
+            await using var command = new NpgsqlCommand($"select {take}({Key})", connection) { Parameters = { KeyOf(store) } };
             await command.ExecuteScalarAsync(ct);
-            return new Held(connection, release);
+            return new Held(connection, release, KeyOf(store));
         }
         catch
         {
@@ -44,13 +47,13 @@ public static class ReadModelGate
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection, string release) : IAsyncDisposable
+    private sealed class Held(NpgsqlConnection connection, string release, NpgsqlParameter key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await using var command = new NpgsqlCommand($"select {release}({Key})", connection);
+                await using var command = new NpgsqlCommand($"select {release}({Key})", connection) { Parameters = { key } };
                 await command.ExecuteScalarAsync();
             }
             finally

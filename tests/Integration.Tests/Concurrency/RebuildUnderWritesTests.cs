@@ -54,4 +54,32 @@ public class RebuildUnderWritesTests(PostgresDatabase database) : StoreTestBase(
                 .ShouldBeTrue(account);
         }
     }
+
+    [Fact] // Given a rebuild holding the read models of one schema, a writer of that schema waits and a writer of another does not.
+    public async Task A_rebuild_keeps_out_the_writers_of_its_own_schema_only()
+    {
+        var otherSchema = PostgresDatabase.NewSchemaName();
+        using var other = StoreConfiguration.Create(Database.ConnectionString, otherSchema);
+        try
+        {
+            await other.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var ctx = new CommandContext(Instant.FromUtc(2026, 4, 1, 15, 0), Actor.System("test"));
+            var register = new RegisterAccount("gate", null, Plan.Standard, 3000.00m, "USD", new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31));
+
+            // When this schema's read models are held as a rebuild holds them
+            var held = await ReadModelGate.ExclusiveAsync(Store, default);
+            var mine = Task.Run(() => new CommandService(Store).ExecuteAsync(register, ctx, default));
+
+            // Then the other schema's writer goes through, and this schema's waits until the rebuild lets go
+            (await new CommandService(other).ExecuteAsync(register, ctx, default).WaitAsync(TimeSpan.FromSeconds(30))).IsAccepted.ShouldBeTrue();
+            await Task.Delay(500);
+            mine.IsCompleted.ShouldBeFalse();
+            await held.DisposeAsync();
+            (await mine.WaitAsync(TimeSpan.FromSeconds(30))).IsAccepted.ShouldBeTrue();
+        }
+        finally
+        {
+            await Database.DropSchemaAsync(otherSchema);
+        }
+    }
 }
