@@ -27,7 +27,8 @@ public static class BenchSuite
     /// <param name="HttpCachedMedianMs">The same, asked again of a host that keeps it (the statement cache).</param>
     public sealed record LargeAccount(int Cases, int Lines, double SpreadLinesPerSecond, double LargeLinesPerSecond,
         double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs,
-        double? HttpComputedMedianMs = null, double? HttpComputedP99Ms = null, double? HttpCachedMedianMs = null, double? HttpCachedP99Ms = null);
+        double? HttpComputedMedianMs = null, double? HttpComputedP99Ms = null, double? HttpCachedMedianMs = null, double? HttpCachedP99Ms = null,
+        HttpVsSql.Load? HttpCachedWrk = null);
 
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
         List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
@@ -186,18 +187,27 @@ public static class BenchSuite
         var (largeMedian, largeP99) = await StatementReadsAsync(connection, results[1].Schema, "large");
         var (smallMedian, _) = await StatementReadsAsync(connection, results[500].Schema, "acct-7");
         (double Median, double P99)? computed = null, cached = null;
+        HttpVsSql.Load? cachedWrk = null;
         if (File.Exists(hostDll))
         {
             Log("large account: its months over HTTP, computed each time, then kept");
             computed = await HttpStatementReadsAsync(hostDll, results[1].Schema, "large", cache: false);
             cached = await HttpStatementReadsAsync(hostDll, results[1].Schema, "large", cache: true);
+            if (HttpVsSql.ToolsPresent())
+            {
+                // The same kept months timed by wrk, a client in C with no garbage collector of its own, as the GET table is.
+                Log("large account: its kept months with wrk at concurrency 1");
+                await using var host = await HostProcess.StartAsync(hostDll, results[1].Schema,
+                    settings: new Dictionary<string, string> { ["Statements__CacheMegabytes"] = "256" });
+                cachedWrk = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, 1, 1, 10, host.CpuTime, account: "large");
+            }
         }
         foreach (var r in results.Values)
         {
             await DropAsync(connection, r.Schema);
         }
         return new LargeAccount(cases, results[1].Lines, results[500].LinesPerSecond, results[1].LinesPerSecond, largeMedian, largeP99, smallMedian,
-            computed?.Median, computed?.P99, cached?.Median, cached?.P99);
+            computed?.Median, computed?.P99, cached?.Median, cached?.P99, cachedWrk);
     }
 
     /// <summary>Every month of the five years, ten times over, read as the API reads a statement (one batched round trip, then the math).</summary>

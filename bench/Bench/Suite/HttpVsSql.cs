@@ -26,20 +26,22 @@ public static partial class HttpVsSql
     private static bool Which(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 
+    /// <param name="account">One account's random months instead of random accounts (<paramref name="accounts"/> unused).</param>
     public static async Task<Load> WrkAsync(string baseUrl, string key, int accounts, int concurrency, int seconds, Func<TimeSpan> serverCpu,
-        Workload workload = Workload.Random)
+        Workload workload = Workload.Random, string? account = null)
     {
-        var script = Path.Combine(Path.GetTempPath(), $"spiisee-wrk-{workload}.lua");
+        var script = Path.Combine(Path.GetTempPath(), $"spiisee-wrk-{workload}{(account is null ? "" : "-one")}.lua");
         var last = SuiteJournal.Years * 12 - 1;
         var months = workload switch { Workload.Random => $"math.random(0, {last})", _ => $"{last}" };
         var format = workload == Workload.Refused ? "\"%04d-13\"" : "\"%04d-%02d\"";
+        var who = account ?? "acct-\" .. a .. \""; // Lua: the account's id, or acct-N of the random a
         await File.WriteAllTextAsync(script, $$"""
             math.randomseed(12)
             request = function()
               local a = math.random(0, {{accounts - 1}})
               local m = {{months}}
               local month = string.format({{format}}, 2021 + math.floor(m / 12), m % 12 + 1)
-              return wrk.format("GET", "/accounts/acct-" .. a .. "/statements/" .. month, { ["X-Api-Key"] = "{{key}}" })
+              return wrk.format("GET", "/accounts/{{who}}/statements/" .. month, { ["X-Api-Key"] = "{{key}}" })
             end
             """);
         // Warm-up: the JIT reaches its optimised code and the pools fill, as in a host that has run a while.
