@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Marten;
+using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Storage;
+using Spiisee.EventSourced.Projections.Timelines;
 
 namespace Spiisee.EventSourced.Bench.Suite;
 
@@ -73,9 +75,9 @@ public static class RebuildChild
             long documents = 0;
             await using var conn = new Npgsql.NpgsqlConnection(connection);
             await conn.OpenAsync();
-            foreach (var type in new[] { typeof(Spiisee.EventSourced.Projections.Timelines.TicketTimeline), typeof(Spiisee.EventSourced.Projections.Timelines.TroubleTicketFile), typeof(Spiisee.EventSourced.Projections.Statements.MonthlyApprovals), typeof(Spiisee.EventSourced.Projections.Statements.AccountTerms) })
+            foreach (var type in new[] { typeof(TicketTimeline), typeof(TroubleTicketFile), typeof(MonthlyApprovals), typeof(AccountTerms) })
             {
-                var table = $"{store.Options.DatabaseSchemaName}.mt_doc_{type.Name.ToLowerInvariant()}"; // Marten's own table naming
+                var table = ((IDocumentStore)store).Options.FindOrResolveDocumentType(type).TableName.QualifiedName; // as StatementStamps names them
                 await using var cmd = new Npgsql.NpgsqlCommand($"select data from {table}", conn);
                 await using var reader = await cmd.ExecuteReaderAsync();
                 while (await reader.ReadAsync())

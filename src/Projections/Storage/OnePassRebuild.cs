@@ -4,7 +4,6 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Marten.Events.Aggregation;
-using Spiisee.EventSourced.Domain.TroubleTickets;
 using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Incidents;
 using Spiisee.EventSourced.Projections.Statements;

@@ -15,12 +15,12 @@ public static class ReadModelGate
 {
     private const string Key = "hashtextextended($1, 0)";
 
-    private static NpgsqlParameter KeyOf(IDocumentStore store) => new() { Value = "spiisee/read-models/" + store.Options.Events.DatabaseSchemaName };
+    private static string KeyOf(IDocumentStore store) => "spiisee/read-models/" + store.Options.Events.DatabaseSchemaName;
 
     /// <summary>Inside a write transaction: waits for a running rebuild, then keeps the next one waiting until the transaction ends.</summary>
     public static async Task EnterSharedAsync(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select pg_advisory_xact_lock_shared({Key})", connection, transaction) { Parameters = { KeyOf(store) } };
+        await using var command = new NpgsqlCommand($"select pg_advisory_xact_lock_shared({Key})", connection, transaction) { Parameters = { new() { Value = KeyOf(store) } } };
         await command.ExecuteScalarAsync(ct);
     }
 
@@ -32,13 +32,14 @@ public static class ReadModelGate
 
     private static async Task<IAsyncDisposable> HoldAsync(IDocumentStore store, string take, string release, CancellationToken ct)
     {
+        var key = KeyOf(store);
         var connection = store.Storage.Database.CreateConnection();
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand($"select {take}({Key})", connection) { Parameters = { KeyOf(store) } };
+            await using var command = new NpgsqlCommand($"select {take}({Key})", connection) { Parameters = { new() { Value = key } } };
             await command.ExecuteScalarAsync(ct);
-            return new Held(connection, release, KeyOf(store));
+            return new Held(connection, release, key);
         }
         catch
         {
@@ -47,13 +48,13 @@ public static class ReadModelGate
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection, string release, NpgsqlParameter key) : IAsyncDisposable
+    private sealed class Held(NpgsqlConnection connection, string release, string key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await using var command = new NpgsqlCommand($"select {release}({Key})", connection) { Parameters = { key } };
+                await using var command = new NpgsqlCommand($"select {release}({Key})", connection) { Parameters = { new() { Value = key } } };
                 await command.ExecuteScalarAsync();
             }
             finally
