@@ -127,7 +127,7 @@ public static class RebuildChild
     }
 
     /// <summary>CPU time every core of the machine has spent busy since boot (Linux's /proc/stat, in clock ticks of 1/100 s).</summary>
-    private static double MachineBusySeconds()
+    public static double MachineBusySeconds()
     {
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // user nice system idle iowait irq softirq steal: all but idle and iowait are work.

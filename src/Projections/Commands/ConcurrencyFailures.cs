@@ -1,6 +1,6 @@
 namespace Spiisee.EventSourced.Projections.Commands;
 
-/// <summary>Marten's and JasperFx's ways of saying another writer got there first, recognised by their types.</summary>
+/// <summary>Marten's and JasperFx's ways of saying another writer got there first, recognised by their types (and one of PostgreSQL's).</summary>
 public static class ConcurrencyFailures
 {
     public static bool IsConcurrencyFailure(Exception e)
@@ -13,6 +13,12 @@ public static class ConcurrencyFailures
                 or Marten.Exceptions.ExistingStreamIdCollisionException
                 or JasperFx.DocumentAlreadyExistsException
                 or Marten.Exceptions.ConcurrentUpdateException)
+            {
+                return true;
+            }
+            // The import writes its records with one statement of its own (AppliedCommandRecords), which PostgreSQL
+            // refuses as a unique violation where Marten's insert would have said DocumentAlreadyExists.
+            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: Journal.AppliedCommandRecords.PrimaryKey })
             {
                 return true;
             }

@@ -152,6 +152,7 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
         await uow.PreloadAsync(lines.Where(l => !applied.ContainsKey(l.IdempotencyKey)).Select(l => l.Command).ToList(), ct);
 
         var results = new List<LineResult>(parsed.Count);
+        var records = new List<AppliedCommand>(lines.Count);
         foreach (var item in parsed)
         {
             if (item is LineResult invalid)
@@ -172,9 +173,10 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
             var status = decision.IsAccepted ? LineStatus.Accepted : LineStatus.Rejected;
             var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason, line.ContentHash);
             applied[record.Id] = record;
-            session.Insert(record);
+            records.Add(record);
             results.Add(new LineResult(line.Number, status, decision.Reason));
         }
+        AppliedCommandRecords.Queue(session, records);
         await uow.SaveAsync(ct);
         return results;
     }

@@ -158,6 +158,33 @@ public class ConcurrentWriterTests(PostgresDatabase database) : StoreTestBase(da
         (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
+    [Fact] // The same journal imported twice at once: each line decided once, recorded once, answered alike by both.
+    public async Task Two_imports_of_one_journal_at_once_decide_each_line_once()
+    {
+        // Given a journal whose every credit request is sent eight times (all but the first are refused and leave only their record),
+        var accounts = Enumerable.Range(0, 3).Select(a => $"race-{a}").ToList();
+        var requests = accounts.SelectMany(a => Enumerable.Range(0, 5).SelectMany(k => Enumerable.Range(0, 8).Select(m =>
+            $$"""{"at":"2026-03-25T12:{{m:00}}:00Z","type":"RequestCredit","troubleTicketId":"TT-{{a}}-{{k}}","contactId":"{{Journals.Contact(a)}}"}""")));
+        var journal = Journals.ClosedOutages(accounts, perAccount: 5) + "\n" + string.Join('\n', requests);
+        var distinct = journal.Split('\n').Distinct(StringComparer.Ordinal).Count();
+
+        // when two importers take it at the same time, a line per transaction, so both decide many refusals at once,
+        var imports = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ImportAsync(journal, batchSize: 1))));
+
+        // then both answer every line the same way, nothing is refused for the race, and each line left one record
+        imports[0].Results.Select(r => (r.Line, r.Status, r.Reason)).ShouldBe(imports[1].Results.Select(r => (r.Line, r.Status, r.Reason)));
+        imports.ShouldAllBe(i => i.Summary.Invalid == 0);
+        imports.Sum(i => i.Summary.AlreadyApplied).ShouldBeGreaterThan(0);
+        imports[0].Results.ShouldContain(r => r.Status == LineStatus.Rejected);
+        await using var session = Store.QuerySession();
+        (await Marten.QueryableExtensions.CountAsync(session.Query<AppliedCommand>())).ShouldBe(distinct);
+        // and a third import finds every line already applied and adds no event.
+        var events = await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents());
+        var again = await ImportAsync(journal);
+        again.Summary.AlreadyApplied.ShouldBe(again.Summary.Lines);
+        (await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents())).ShouldBe(events);
+    }
+
     private async Task RollBackAfterTakingSequenceNumbersAsync()
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spiisee.EventSourced.Bench.Suite;
+using Spiisee.EventSourced.Domain.Decisions;
+using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Bench;
+
+/// <summary>
+/// One journal imported into a fresh schema, with where the CPU went: this process and the machine (PostgreSQL is
+/// most of the rest). For trying the import's hot path on a file of the suite's journal, without the whole suite.
+/// </summary>
+public static class ImportFile
+{
+    public static async Task<int> RunAsync(string path, int batch)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee")
+            ?? throw new InvalidOperationException("import-file needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
+        var schema = "importfile_" + Guid.NewGuid().ToString("N")[..8];
+        using var store = StoreConfiguration.Create(connection, schema);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        try
+        {
+            var self = Process.GetCurrentProcess();
+            var (cpu, machine, pauses) = (self.TotalProcessorTime, RebuildChild.MachineBusySeconds(), GC.GetTotalPauseDuration());
+            var clock = Stopwatch.StartNew();
+            await using var reader = File.OpenRead(path);
+            var summary = await new JournalImporter(store, Actor.System("bench"), batch).ImportAsync(reader, _ => ValueTask.CompletedTask, null, default);
+            clock.Stop();
+            self.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import-file: {summary}; batch {batch}; {clock.Elapsed.TotalSeconds:0.0} s; CPU this process {(self.TotalProcessorTime - cpu).TotalSeconds:0.0} s (GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:0.0} s), machine {RebuildChild.MachineBusySeconds() - machine:0.0} s; peak {self.PeakWorkingSet64 >> 20} MiB"));
+        }
+        finally
+        {
+            await store.Advanced.Clean.CompletelyRemoveAllAsync();
+        }
+        return 0;
+    }
+}
