@@ -39,7 +39,7 @@ public static class Baselines
     /// Marten's append of the stored events, 1,000 per transaction, into a schema of its own: with no projections (the
     /// baseline), or with the project's inline read models (what they cost an append, without the domain's decisions).
     /// </summary>
-    public static async Task<double> MartenAppendEventsPerSecondAsync(string connection, IDocumentStore source, long events, bool withReadModels = false)
+    public static async Task<(double EventsPerSecond, Cpu Cpu)> MartenAppendEventsPerSecondAsync(string connection, IDocumentStore source, long events, bool withReadModels = false)
     {
         var schema = "base_" + Guid.NewGuid().ToString("N")[..8];
         using var bare = withReadModels
@@ -48,33 +48,36 @@ public static class Baselines
         await bare.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var read = source.QuerySession();
         var clock = new Stopwatch();
+        var cpu = new CpuMeter();
         var batch = new List<(string Stream, object Data)>(1_000);
         await foreach (var e in read.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable())
         {
             batch.Add((e.StreamKey!, e.Data));
             if (batch.Count == 1_000)
             {
-                await Append(bare, batch, clock);
+                await Append(bare, batch, clock, cpu);
             }
         }
-        await Append(bare, batch, clock);
+        await Append(bare, batch, clock, cpu);
         await bare.Advanced.Clean.CompletelyRemoveAllAsync();
-        return events / clock.Elapsed.TotalSeconds;
+        return (events / clock.Elapsed.TotalSeconds, cpu.Total);
     }
 
-    private static async Task Append(IDocumentStore store, List<(string Stream, object Data)> batch, Stopwatch clock)
+    private static async Task Append(IDocumentStore store, List<(string Stream, object Data)> batch, Stopwatch clock, CpuMeter cpu)
     {
         if (batch.Count == 0)
         {
             return;
         }
         clock.Start();
+        cpu.Start();
         await using var session = store.LightweightSession();
         foreach (var group in batch.GroupBy(b => b.Stream))
         {
             session.Events.Append(group.Key, group.Select(g => g.Data).ToArray());
         }
         await session.SaveChangesAsync();
+        cpu.Stop();
         clock.Stop();
         batch.Clear();
     }

@@ -17,7 +17,8 @@ namespace Spiisee.EventSourced.Bench.Suite;
 public static class BenchSuite
 {
     public sealed record Size(long TargetEvents, int Lines, int Accounts, long Events, double ImportSeconds, long ImportPeakMiB,
-        double CopyEventsPerSecond, double MartenEventsPerSecond, double MartenWithReadModelsEventsPerSecond, List<RebuildChild.Result> Rebuilds)
+        double CopyEventsPerSecond, double MartenEventsPerSecond, double MartenWithReadModelsEventsPerSecond, List<RebuildChild.Result> Rebuilds,
+        Cpu? ImportCpu = null, Cpu? MartenCpu = null, Cpu? MartenWithReadModelsCpu = null)
     {
         public double ImportLinesPerSecond => Lines / ImportSeconds;
         public double ImportEventsPerSecond => Events / ImportSeconds;
@@ -149,22 +150,26 @@ public static class BenchSuite
             Log($"size {targetEvents}: rebuild, {mode}");
             rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));
         }
-        return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten, martenWithReadModels, rebuilds), schema);
+        return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten.EventsPerSecond,
+            martenWithReadModels.EventsPerSecond, rebuilds, import.Cpu, marten.Cpu, martenWithReadModels.Cpu), schema);
     }
 
-    private static async Task<(double Seconds, ImportSummary Summary, long PeakMiB)> ImportAsync(IDocumentStore store, string path)
+    private static async Task<(double Seconds, ImportSummary Summary, long PeakMiB, Cpu Cpu)> ImportAsync(IDocumentStore store, string path)
     {
         var importer = new JournalImporter(store, Actor.System("suite"));
         Process.GetCurrentProcess().Refresh();
+        var cpu = new CpuMeter();
+        cpu.Start();
         var clock = Stopwatch.StartNew();
         await using var reader = File.OpenRead(path);
         var summary = await importer.ImportAsync(reader, _ => ValueTask.CompletedTask, null, default);
         clock.Stop();
+        cpu.Stop();
         if (summary.Invalid > 0)
         {
             throw new InvalidOperationException($"the generated journal has invalid lines: {summary}");
         }
-        return (clock.Elapsed.TotalSeconds, summary, Process.GetCurrentProcess().PeakWorkingSet64 >> 20);
+        return (clock.Elapsed.TotalSeconds, summary, Process.GetCurrentProcess().PeakWorkingSet64 >> 20, cpu.Total);
     }
 
     /// <summary>The same approved outages on one account and dealt over 500, imported alike; then month statements read.</summary>
