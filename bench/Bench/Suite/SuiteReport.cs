@@ -221,14 +221,15 @@ public static class SuiteReport
                 var budget = s.Events / (0.5 * s.MartenEventsPerSecond);
                 var busy = importCpu.MachineSeconds / (2 * s.ImportSeconds);
                 L($"  The import took {s.ImportSeconds:0.0} s, {importCpu.ProcessSeconds:0.0} s of its own CPU and {importCpu.MachineSeconds:0.0} s of the machine's: both cores were busy");
-                L($"  {busy:P0} of the time, because one batch at a time the import and PostgreSQL wait on each other (the import");
-                L($"  decides and serializes while the database waits, then the database writes while the import waits). The target");
-                L($"  allows {budget:0.0} s: at this overlap the import would need {1 - budget / s.ImportSeconds:P0} less CPU;");
+                L(busy < 0.8
+                    ? (FormattableString)$"  {busy:P0} of the time, because one batch at a time the import and PostgreSQL wait on each other (the import decides and serializes while the database waits, then the database writes while the import waits)."
+                    : (FormattableString)$"  {busy:P0} of the time.");
+                L($"  The target allows {budget:0.0} s: at this overlap the import would need {1 - budget / s.ImportSeconds:P0} less CPU;");
                 L(importCpu.MachineSeconds <= 2 * budget
                     ? (FormattableString)$"  with both cores busy all the time, the CPU it uses now would fit ({importCpu.MachineSeconds / 2:0.0} s on two cores)."
                     : (FormattableString)$"  with both cores busy all the time, {1 - 2 * budget / importCpu.MachineSeconds:P0} less.");
                 L($"  What would meet it: deciding the next batch while this one is written (its streams carried over in memory, redone");
-                L($"  if this one fails), which puts the idle half of the cores to work; or timelines and trouble-ticket files as");
+                L($"  if this one fails), which puts the cores' idle time to work; or timelines and trouble-ticket files as");
             }
             else
             {
