@@ -22,6 +22,12 @@ public static class ConcurrencyFailures
             {
                 return true;
             }
+            // PostgreSQL chose this transaction as a deadlock's victim, or (under a stricter isolation level than ours)
+            // could not serialize it: nothing was written, and the same work done again will pass.
+            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
             if (x is AggregateException agg && agg.InnerExceptions.Any(IsConcurrencyFailure))
             {
                 return true;

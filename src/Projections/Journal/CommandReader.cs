@@ -80,10 +80,11 @@ public static class CommandReader
     /// <summary>The command's type, read with an id's rules so a long or invisible one is refused before it is echoed.</summary>
     public static string Type(JObject o) => Token(o, "type");
 
-    public static string Id(JObject o, string field) => InputRules.Id(String(o, field), field);
+    // Bounded at an id's length from the start, so a long one is refused with the id's limit, not free text's.
+    public static string Id(JObject o, string field) => InputRules.Id(String(o, field, InputRules.MaxIdLength), field);
 
     /// <summary>A word the policy compares (channel, category, release stage, language, currency): an id's rules.</summary>
-    public static string Token(JObject o, string field) => InputRules.Id(String(o, field), field, pathSafe: false);
+    public static string Token(JObject o, string field) => InputRules.Id(String(o, field, InputRules.MaxIdLength), field, pathSafe: false);
 
     public static bool Absent(JObject o, string field) => o[field] is null or { Type: JTokenType.Null };
 

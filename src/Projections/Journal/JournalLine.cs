@@ -38,7 +38,7 @@ public sealed record JournalLine(int Number, string Type, string IdempotencyKey,
         {
             throw new InvalidInputException(InvalidCodes.InvalidValue, "id", "id must be a string");
         }
-        var id = o["id"] is { Type: JTokenType.String } ? InputRules.Id(CommandReader.String(o, "id"), "id", pathSafe: false) : null;
+        var id = o["id"] is { Type: JTokenType.String } ? InputRules.Id(CommandReader.String(o, "id", InputRules.MaxIdLength), "id", pathSafe: false) : null;
         var command = CommandReader.Read(type, o);
         var hash = Hash(text);
         return new JournalLine(number, type, id is null ? "sha256:" + hash : "id:" + id, hash, at, command);

@@ -88,6 +88,25 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         ((decimal)(await Projected.StatementAsync(Store, "acme", "2026-03"))["totalCredit"]!).ShouldBe(MarchCredit);
     }
 
+    [Fact] // An id longer than free text may be is refused with an id's limit, which is what the sender must meet.
+    public async Task An_overlong_id_is_told_the_limit_of_an_id()
+    {
+        // Given a command id and a contact id each longer than free text's 4,000 characters
+        var lines = new[]
+        {
+            $$"""{"at":"2026-04-01T09:00:00-04:00","type":"AuthorizeContact","accountId":"acme","contactId":"c","id":"{{new string('i', 100_000)}}"}""",
+            $$"""{"at":"2026-04-01T09:00:00-04:00","type":"AuthorizeContact","accountId":"acme","contactId":"{{new string('c', 10_240)}}"}""",
+        };
+
+        // When they are imported
+        var (results, _) = await ImportAsync(string.Join('\n', lines));
+
+        // Then each is TooLong, saying the limit of an id
+        results.Select(r => (r.Status, r.Reason, r.Field)).ShouldBe([(LineStatus.Invalid, "TooLong", "id"), (LineStatus.Invalid, "TooLong", "contactId")]);
+        results[0].Message.ShouldBe("id must be at most 128 characters, not 100000");
+        results[1].Message.ShouldBe("contactId must be at most 128 characters, not 10240");
+    }
+
     [Fact] // Bytes that are not UTF-8 spoil their own line only.
     public async Task A_line_that_is_not_utf8_is_invalid_on_its_own()
     {
