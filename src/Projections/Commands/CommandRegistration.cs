@@ -49,6 +49,13 @@ public abstract class CommandRegistration
     public virtual Task<IReadOnlyList<StreamRef>> QueriedReadsAsync(ICommand command, StreamStates states, Marten.IQuerySession session, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<StreamRef>>([]);
 
+    /// <summary>
+    /// Whether the decision depends on more than the streams it reads (<see cref="QueriedReadsAsync"/> asks the read
+    /// models; the incident's step takes every account it has loaded): such a command is decided only once every
+    /// earlier write has committed, with no stream carried over from an uncommitted batch.
+    /// </summary>
+    public virtual bool ReadsBeyondItsStreams => false;
+
     public abstract Decision Decide(ICommand command, CommandContext ctx, StreamStates states);
 
     /// <summary>Who acts: by default the caller (an API key or the journal file).</summary>

@@ -10,11 +10,12 @@ namespace Spiisee.EventSourced.Projections.Commands;
 /// commands can share a transaction while each stream keeps its order and its optimistic-concurrency check.
 /// Streams are read once per unit of work, several at a time, with one query.
 /// </summary>
-public sealed class UnitOfWork(WriteSession write)
+public sealed class UnitOfWork(WriteSession write, IEnumerable<LoadedStream>? carried = null)
 {
     private readonly IDocumentSession session = write.Session;
 
-    private readonly Dictionary<StreamRef, LoadedStream> _streams = [];
+    // Streams carried over from the batch before, as they are once it commits: read from them, not from the database.
+    private readonly Dictionary<StreamRef, LoadedStream> _streams = (carried ?? []).ToDictionary(s => s.Stream);
 
     public IDocumentSession Session => session;
 
@@ -56,6 +57,13 @@ public sealed class UnitOfWork(WriteSession write)
         await StatementWriters.LockAsync(write, events, ct);
         await session.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The streams this unit of work writes, as they will be once it commits (state and version): what the next batch
+    /// of an import decides against while this one is still being written. Taken before <see cref="SaveAsync"/>.
+    /// </summary>
+    public IReadOnlyList<LoadedStream> Written() =>
+        _streams.Values.Where(s => s.Pending.Count > 0).Select(s => new LoadedStream(s.Stream, s.State, s.VersionRead + s.Pending.Count)).ToList();
 
     /// <summary>Stages every pending event: one StartStream or Append per stream, with the version it was read at.</summary>
     private void Stage()

@@ -10,21 +10,26 @@ namespace Spiisee.EventSourced.Projections.Journal;
 /// <summary>
 /// Streams a journal through the domain decisions in batches: each batch is one transaction (its lines' events,
 /// their idempotency records and the inline projections), so memory stays bounded and throughput is that of batched
-/// appends. Lines are decided in file order, each against the state left by the lines before it. A bad line is
-/// reported Invalid on its own and never takes the lines around it with it.
+/// appends. Lines are decided in file order, each against the state left by the lines before it, including while the
+/// batch before is still being written (two in flight, the second redone if the first does not commit as decided).
+/// A bad line is reported Invalid on its own and never takes the lines around it with it.
 /// </summary>
-public sealed class JournalImporter(IDocumentStore store, Actor actor, int batchSize = 500, NodaTime.IClock? clock = null)
+public sealed class JournalImporter(IDocumentStore store, Actor actor, int batchSize = JournalImporter.DefaultBatchSize, NodaTime.IClock? clock = null)
 {
+    /// <summary>Lines per transaction: with two batches in flight, 1,000 beat 500 by about 8 % (`bench import-file`), 2,000 by little more at more memory.</summary>
+    public const int DefaultBatchSize = 1_000;
+
     public async Task<ImportSummary> ImportAsync(Stream journal, Func<LineResult, ValueTask> onResult, Action<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         int lines = 0, accepted = 0, rejected = 0, invalid = 0, replayed = 0;
         var batch = new List<object>(batchSize);
         var lastReport = TimeSpan.Zero;
+        InFlight? inFlight = null;
 
-        async Task Flush()
+        async Task Emit(IReadOnlyList<LineResult> results)
         {
-            foreach (var result in await ImportBatchAsync(batch, ct))
+            foreach (var result in results)
             {
                 lines++;
                 switch (result.Status)
@@ -39,7 +44,6 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
                 }
                 await onResult(result);
             }
-            batch.Clear();
             if (progress is not null && clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
             {
                 lastReport = clock.Elapsed;
@@ -47,23 +51,149 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
             }
         }
 
-        await foreach (var raw in new JournalLineReader(journal).ReadAllAsync(ct))
+        // Waits for the batch being written. When it did not commit as decided, the batch decided on top of it
+        // (dependent) is dropped first, so its open transaction cannot stand in the way, and the batch is imported
+        // again the one-at-a-time way (retries, splits).
+        async Task<bool> Settle(PreparedBatch? dependent)
         {
-            if (raw.Text is not null && string.IsNullOrWhiteSpace(raw.Text))
+            if (inFlight is not { } settling)
             {
-                continue;
+                return true;
             }
-            batch.Add(raw.Text is null ? new LineResult(raw.Number, LineStatus.Invalid, raw.Code, null, raw.Message) : Parse(raw.Number, raw.Text));
-            if (batch.Count >= batchSize)
+            inFlight = null;
+            var committed = true;
+            await using (settling.Batch)
+            {
+                try
+                {
+                    await settling.Commit;
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    committed = false;
+                }
+            }
+            if (committed)
+            {
+                await Emit(settling.Batch.Results);
+                return true;
+            }
+            if (dependent is not null)
+            {
+                await dependent.DisposeAsync();
+            }
+            await Emit(await ImportBatchAsync(settling.Batch.Parsed, ct));
+            return false;
+        }
+
+        // Two batches in flight: this one is decided (its reads, its decisions, against the streams the batch before
+        // leaves) while the batch before is written, so the import's CPU and the database's overlap instead of each
+        // waiting on the other. The batch before must commit as decided, or this one is decided again.
+        async Task Flush()
+        {
+            var parsed = batch.ToList();
+            batch.Clear();
+            if (parsed.OfType<JournalLine>().Any(l => CommandRegistry.For(l.Command).ReadsBeyondItsStreams))
+            {
+                await Settle(null);
+            }
+            PreparedBatch? next = null;
+            try
+            {
+                try
+                {
+                    next = await PrepareAsync(parsed, inFlight?.Carry, ct);
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    // Imported below the one-at-a-time way, which tells a line's fault from another writer's.
+                }
+                if (!await Settle(next))
+                {
+                    next = null;
+                }
+                if (next is null)
+                {
+                    await Emit(await ImportBatchAsync(parsed, ct));
+                    return;
+                }
+                var carry = next.Carry(); // before the commit stages, and so clears, what the batch has pending
+                var writing = next;
+                inFlight = new InFlight(writing, Task.Run(() => writing.CommitAsync(ct), ct), carry);
+                next = null;
+            }
+            finally
+            {
+                if (next is not null)
+                {
+                    await next.DisposeAsync();
+                }
+            }
+        }
+
+        try
+        {
+            await foreach (var raw in new JournalLineReader(journal).ReadAllAsync(ct))
+            {
+                if (raw.Text is not null && string.IsNullOrWhiteSpace(raw.Text))
+                {
+                    continue;
+                }
+                batch.Add(raw.Text is null ? new LineResult(raw.Number, LineStatus.Invalid, raw.Code, null, raw.Message) : Parse(raw.Number, raw.Text));
+                if (batch.Count >= batchSize)
+                {
+                    await Flush();
+                }
+            }
+            if (batch.Count > 0)
             {
                 await Flush();
             }
+            await Settle(null);
         }
-        if (batch.Count > 0)
+        finally
         {
-            await Flush();
+            // Stopped by an error or a cancellation: the batch in flight is awaited (never left writing) and disposed.
+            if (inFlight is { } abandoned)
+            {
+                await using (abandoned.Batch)
+                {
+                    await abandoned.Commit.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
         }
         return new ImportSummary(lines, accepted, rejected, invalid, replayed, clock.Elapsed);
+    }
+
+    /// <summary>A batch being written, and what the next batch takes from it as if it had committed.</summary>
+    private sealed record InFlight(PreparedBatch Batch, Task Commit, Carry Carry);
+
+    /// <summary>The streams a batch writes and its lines' records, as they are once it commits.</summary>
+    private sealed record Carry(IReadOnlyList<LoadedStream> Streams, IReadOnlyDictionary<string, AppliedCommand> Applied);
+
+    /// <summary>A batch decided and staged in its own open transaction, not yet saved.</summary>
+    private sealed class PreparedBatch(IReadOnlyList<object> parsed, WriteSession write, UnitOfWork uow, List<LineResult> results,
+        List<AppliedCommand> records) : IAsyncDisposable
+    {
+        public IReadOnlyList<object> Parsed => parsed;
+
+        public IReadOnlyList<LineResult> Results => results;
+
+        public Carry Carry() => new(uow.Written(), records.ToDictionary(r => r.Id));
+
+        public Task CommitAsync(CancellationToken ct) => uow.SaveAsync(ct);
+
+        private bool _disposed;
+
+        public ValueTask DisposeAsync()
+        {
+            if (_disposed)
+            {
+                return ValueTask.CompletedTask;
+            }
+            _disposed = true;
+            return write.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -143,42 +273,65 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
 
     private async Task<IReadOnlyList<LineResult>> TryBatchAsync(IReadOnlyList<object> parsed, CancellationToken ct)
     {
-        await using var write = await WriteSession.OpenAsync(store, ct);
-        var session = write.Session;
-        var lines = parsed.OfType<JournalLine>().ToList();
-        var applied = (await session.LoadManyAsync<AppliedCommand>(ct, lines.Select(l => l.IdempotencyKey).Distinct()))
-            .ToDictionary(a => a.Id);
-        var uow = new UnitOfWork(write);
-        await uow.PreloadAsync(lines.Where(l => !applied.ContainsKey(l.IdempotencyKey)).Select(l => l.Command).ToList(), ct);
+        await using var batch = await PrepareAsync(parsed, null, ct);
+        await batch.CommitAsync(ct);
+        return batch.Results;
+    }
 
-        var results = new List<LineResult>(parsed.Count);
-        var records = new List<AppliedCommand>(lines.Count);
-        foreach (var item in parsed)
+    /// <summary>
+    /// Opens the batch's transaction, reads what its lines need (from <paramref name="carry"/> first: what the batch
+    /// before writes) and decides every line in order; the events and records are staged, not saved.
+    /// </summary>
+    private async Task<PreparedBatch> PrepareAsync(IReadOnlyList<object> parsed, Carry? carry, CancellationToken ct)
+    {
+        var write = await WriteSession.OpenAsync(store, ct);
+        try
         {
-            if (item is LineResult invalid)
+            var session = write.Session;
+            var lines = parsed.OfType<JournalLine>().ToList();
+            var applied = new Dictionary<string, AppliedCommand>(carry?.Applied ?? new Dictionary<string, AppliedCommand>());
+            var unknown = lines.Select(l => l.IdempotencyKey).Where(k => !applied.ContainsKey(k)).Distinct().ToList();
+            foreach (var record in await session.LoadManyAsync<AppliedCommand>(ct, unknown))
             {
-                results.Add(invalid);
-                continue;
+                applied[record.Id] = record;
             }
-            var line = (JournalLine)item;
-            if (applied.TryGetValue(line.IdempotencyKey, out var before))
+            var uow = new UnitOfWork(write, carry?.Streams);
+            await uow.PreloadAsync(lines.Where(l => !applied.ContainsKey(l.IdempotencyKey)).Select(l => l.Command).ToList(), ct);
+
+            var results = new List<LineResult>(parsed.Count);
+            var records = new List<AppliedCommand>(lines.Count);
+            foreach (var item in parsed)
             {
-                results.Add(before.ContentHash is { } hash && hash != line.ContentHash
-                    // The id names another line: replaying that line's outcome would silently drop this one.
-                    ? new LineResult(line.Number, LineStatus.Invalid, InvalidCodes.IdReused, "id", "this id was already used by a different line")
-                    : new LineResult(line.Number, before.Status, before.Reason, AlreadyApplied: true));
-                continue;
+                if (item is LineResult invalid)
+                {
+                    results.Add(invalid);
+                    continue;
+                }
+                var line = (JournalLine)item;
+                if (applied.TryGetValue(line.IdempotencyKey, out var before))
+                {
+                    results.Add(before.ContentHash is { } hash && hash != line.ContentHash
+                        // The id names another line: replaying that line's outcome would silently drop this one.
+                        ? new LineResult(line.Number, LineStatus.Invalid, InvalidCodes.IdReused, "id", "this id was already used by a different line")
+                        : new LineResult(line.Number, before.Status, before.Reason, AlreadyApplied: true));
+                    continue;
+                }
+                var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRegistry.For(line.Command).ActorFor(line.Command, actor), (clock ?? NodaTime.SystemClock.Instance).GetCurrentInstant()), ct);
+                var status = decision.IsAccepted ? LineStatus.Accepted : LineStatus.Rejected;
+                var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason, line.ContentHash);
+                applied[record.Id] = record;
+                records.Add(record);
+                results.Add(new LineResult(line.Number, status, decision.Reason));
             }
-            var decision = await uow.ExecuteAsync(line.Command, new CommandContext(line.At, CommandRegistry.For(line.Command).ActorFor(line.Command, actor), (clock ?? NodaTime.SystemClock.Instance).GetCurrentInstant()), ct);
-            var status = decision.IsAccepted ? LineStatus.Accepted : LineStatus.Rejected;
-            var record = new AppliedCommand(line.IdempotencyKey, line.Type, line.At, status, decision.Reason, line.ContentHash);
-            applied[record.Id] = record;
-            records.Add(record);
-            results.Add(new LineResult(line.Number, status, decision.Reason));
+            // Queued now, while the batch before may still be writing: their JSON is this batch's own work.
+            AppliedCommandRecords.Queue(session, records);
+            return new PreparedBatch(parsed, write, uow, results, records);
         }
-        AppliedCommandRecords.Queue(session, records);
-        await uow.SaveAsync(ct);
-        return results;
+        catch
+        {
+            await write.DisposeAsync();
+            throw;
+        }
     }
 
     private static object Parse(int number, string text)

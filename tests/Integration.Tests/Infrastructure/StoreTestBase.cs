@@ -48,7 +48,7 @@ public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
         await Database.DropSchemaAsync(Schema);
     }
 
-    protected async Task<(IReadOnlyList<LineResult> Results, ImportSummary Summary)> ImportAsync(string journal, int batchSize = 500)
+    protected async Task<(IReadOnlyList<LineResult> Results, ImportSummary Summary)> ImportAsync(string journal, int batchSize = JournalImporter.DefaultBatchSize)
     {
         var results = new List<LineResult>();
         var importer = new JournalImporter(Store, Actor.System("journal"), batchSize);

@@ -121,8 +121,12 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
             [(1, LineStatus.Accepted, null), (2, LineStatus.Invalid, InvalidCodes.InvalidEncoding), (3, LineStatus.Accepted, null)]);
     }
 
-    [Fact] // A value the database refuses though it passed validation: the batch is split until that line stands alone.
-    public async Task A_line_the_database_refuses_is_found_and_the_rest_of_its_batch_imported()
+    [Theory] // A value the database refuses though it passed validation: the batch is split until that line stands alone.
+    [InlineData(500)] // the whole journal one batch
+    [InlineData(1)]   // and batches small enough that the ones after the refused line were decided on top of it, in flight
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_line_the_database_refuses_is_found_and_the_rest_of_its_batch_imported(int batchSize)
     {
         // Given a database that refuses any event mentioning "poison" (standing in for a limit no validation foresaw)
         await using (var connection = new NpgsqlConnection(Database.ConnectionString))
@@ -141,8 +145,8 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         var poisoned = """{"at":"2026-03-02T15:00:00-05:00","type":"AuthorizeContact","accountId":"acme","contactId":"poison"}""";
         var journal = Good.Take(3).Append(poisoned).Concat(Good.Skip(3));
 
-        // When the whole journal is one batch
-        var (results, summary) = await ImportAsync(string.Join('\n', journal), batchSize: 500);
+        // When it is imported
+        var (results, summary) = await ImportAsync(string.Join('\n', journal), batchSize);
 
         // Then that line alone is Invalid, and every other line is imported as usual
         results.Single(r => r.Line == 4).ShouldSatisfyAllConditions(
@@ -152,6 +156,14 @@ public class HostileJournalTests(PostgresDatabase database) : StoreTestBase(data
         results.Where(r => r.Line != 4).ShouldAllBe(r => r.Status == LineStatus.Accepted);
         summary.Invalid.ShouldBe(1);
         ((decimal)(await Projected.StatementAsync(Store, "acme", "2026-03"))["totalCredit"]!).ShouldBe(MarchCredit);
+        // and nothing of the refused line stayed in what later lines were decided against, or in any document.
+        await using var session = Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync("account/acme");
+        events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, events.Count).Select(v => (long)v));
+        events.ShouldNotContain(e => Newtonsoft.Json.JsonConvert.SerializeObject(e.Data).Contains("poison"));
+        var before = await Projected.SnapshotAsync(Store);
+        await Projected.RebuildAsync(Store);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
     [Fact] // The real CLI binary: every hostile line reported, exit 65, the good lines imported.

@@ -19,6 +19,8 @@ public sealed class OpenIncidentTroubleTicketsRegistration : CommandRegistration
 
     protected override IEnumerable<StreamRef> Reads(OpenIncidentTroubleTickets c) => [StreamRef.Incident(c.IncidentId)];
 
+    public override bool ReadsBeyondItsStreams => true;
+
     /// <summary>The affected accounts, and the trouble tickets the step would open for them (to find any already there).</summary>
     protected override async Task<IReadOnlyList<StreamRef>> QueriedReadsAsync(OpenIncidentTroubleTickets c, StreamStates s, IQuerySession session,
         CancellationToken ct)
