@@ -18,6 +18,9 @@ public static class CliErrors
                 "the store has no schema here yet: import a journal or run db-apply first (check Storage__Schema)"),
             _ when Innermost(e) is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } or IOException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } }
                 => (ExitCodes.Unavailable, $"the host's address is already in use ({Innermost(e).Message}); set SPIISEE_PORT or --urls to a free port"),
+            // The server answered: it is reachable, and refused this (two processes creating one schema at once, say).
+            _ when Innermost(e) is PostgresException pg => (ExitCodes.Unavailable,
+                $"the database refused the command ({pg.SqlState}: {pg.MessageText})"),
             _ when IsDatabaseUnavailable(e) => (ExitCodes.Unavailable,
                 $"the database cannot be reached ({Innermost(e).Message}); check ConnectionStrings__Spiisee or run ./scripts/run.sh"),
             _ => (1, Innermost(e).Message),
