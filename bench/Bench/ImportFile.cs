@@ -22,15 +22,16 @@ public static class ImportFile
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         try
         {
-            var self = Process.GetCurrentProcess();
-            var (cpu, machine, pauses) = (self.TotalProcessorTime, RebuildChild.MachineBusySeconds(), GC.GetTotalPauseDuration());
+            var pauses = GC.GetTotalPauseDuration();
+            var cpu = new CpuMeter();
+            cpu.Start();
             var clock = Stopwatch.StartNew();
             await using var reader = File.OpenRead(path);
             var summary = await new JournalImporter(store, Actor.System("bench"), batch).ImportAsync(reader, _ => ValueTask.CompletedTask, null, default);
             clock.Stop();
-            self.Refresh();
+            cpu.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import-file: {summary}; batch {batch}; {clock.Elapsed.TotalSeconds:0.0} s; CPU this process {(self.TotalProcessorTime - cpu).TotalSeconds:0.0} s (GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:0.0} s), machine {RebuildChild.MachineBusySeconds() - machine:0.0} s; peak {self.PeakWorkingSet64 >> 20} MiB"));
+                $"import-file: {summary}; batch {batch}; {clock.Elapsed.TotalSeconds:0.0} s; CPU this process {cpu.Total.ProcessSeconds:0.0} s (GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:0.0} s), machine {cpu.Total.MachineSeconds:0.0} s; peak {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB"));
         }
         finally
         {

@@ -26,7 +26,7 @@ return args.FirstOrDefault() switch
     "notices-load" => await NoticesLoad.RunAsync(
         args.Length > 1 ? args[1] : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll",
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000),
-    "import-file" => await ImportFile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500),
+    "import-file" => await ImportFile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Spiisee.EventSourced.Projections.Journal.JournalImporter.DefaultBatchSize),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
     "journal" => Spiisee.EventSourced.Bench.Suite.SuiteJournal.Run(args[1..]),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Spiisee.EventSourced.Bench.Suite;
 
@@ -16,14 +17,27 @@ public sealed class CpuMeter
     public void Start()
     {
         _processAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-        _machineAtStart = RebuildChild.MachineBusySeconds();
+        _machineAtStart = MachineBusySeconds();
     }
 
     public void Stop()
     {
         _process += Process.GetCurrentProcess().TotalProcessorTime - _processAtStart;
-        _machine += RebuildChild.MachineBusySeconds() - _machineAtStart;
+        _machine += MachineBusySeconds() - _machineAtStart;
     }
 
     public Cpu Total => new(_process.TotalSeconds, _machine);
+
+    /// <summary>CPU time every core of the machine has spent busy since boot (Linux's /proc/stat, in clock ticks of 1/100 s).</summary>
+    private static double MachineBusySeconds()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+        long busy = 0;
+        foreach (var i in new[] { 1, 2, 3, 6, 7, 8 })
+        {
+            busy += long.Parse(cpu[i], CultureInfo.InvariantCulture);
+        }
+        return busy / 100.0;
+    }
 }

@@ -30,8 +30,8 @@ public static class RebuildChild
         using var store = StoreConfiguration.Create(connection, schema);
         using var daemon = await store.BuildProjectionDaemonAsync();
         var per = new Dictionary<string, double>();
-        var machineBefore = MachineBusySeconds();
-        var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = new CpuMeter();
+        cpu.Start();
         var clock = Stopwatch.StartNew();
         // Floors for the rebuilds: reading the events alone, through Marten, and with Npgsql and Newtonsoft by hand.
         if (mode == "read-only")
@@ -118,25 +118,11 @@ public static class RebuildChild
             }
         }
         clock.Stop();
-        var self = Process.GetCurrentProcess();
-        var result = new Result(mode, clock.Elapsed.TotalSeconds, self.PeakWorkingSet64 / (1024 * 1024), per,
-            GC.GetTotalAllocatedBytes() >> 20, GC.GetTotalPauseDuration().TotalSeconds,
-            (self.TotalProcessorTime - processBefore).TotalSeconds, MachineBusySeconds() - machineBefore);
+        cpu.Stop();
+        var result = new Result(mode, clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), per,
+            GC.GetTotalAllocatedBytes() >> 20, GC.GetTotalPauseDuration().TotalSeconds, cpu.Total.ProcessSeconds, cpu.Total.MachineSeconds);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
-    }
-
-    /// <summary>CPU time every core of the machine has spent busy since boot (Linux's /proc/stat, in clock ticks of 1/100 s).</summary>
-    public static double MachineBusySeconds()
-    {
-        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
-        long busy = 0;
-        foreach (var i in new[] { 1, 2, 3, 6, 7, 8 })
-        {
-            busy += long.Parse(cpu[i], CultureInfo.InvariantCulture);
-        }
-        return busy / 100.0;
     }
 
     /// <summary>In the suite: runs the child and reads its line.</summary>

@@ -289,7 +289,7 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
         {
             var session = write.Session;
             var lines = parsed.OfType<JournalLine>().ToList();
-            var applied = new Dictionary<string, AppliedCommand>(carry?.Applied ?? new Dictionary<string, AppliedCommand>());
+            var applied = carry is null ? [] : new Dictionary<string, AppliedCommand>(carry.Applied);
             var unknown = lines.Select(l => l.IdempotencyKey).Where(k => !applied.ContainsKey(k)).Distinct().ToList();
             foreach (var record in await session.LoadManyAsync<AppliedCommand>(ct, unknown))
             {
