@@ -7,12 +7,12 @@ public static class JsonContracts
 {
     /// <summary>
     /// Resolves the contracts of <paramref name="roots"/> and of the project's types their members reach, through
-    /// collections too. The camel-case resolver shares its contracts between instances, so every serializer of
-    /// <see cref="JsonSettings"/> finds them resolved. Other libraries' types (NodaTime's) have converters instead.
+    /// collections too, in <see cref="JsonSettings.Resolver"/>, which every serializer of <see cref="JsonSettings"/>
+    /// shares. Other libraries' types (NodaTime's) have converters instead.
     /// </summary>
     public static void Prime(IEnumerable<Type> roots)
     {
-        var resolver = new CamelCasePropertyNamesContractResolver();
+        var resolver = JsonSettings.Resolver;
         var seen = new HashSet<Type>();
         var pending = new Stack<Type>(roots);
         while (pending.TryPop(out var type))

@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.JsonNet;
 
@@ -12,20 +11,26 @@ namespace Spiisee.EventSourced.Projections.Storage;
 /// </summary>
 public static class JsonSettings
 {
-    public static JsonSerializerSettings Create(bool indented = false)
+    /// <summary>The contracts every serializer of these settings resolves, converters included, shared and resolved once.</summary>
+    public static ConverterContractResolver Resolver { get; } = new(Converters());
+
+    public static JsonSerializerSettings Create(bool indented = false) => new()
     {
-        var settings = new JsonSerializerSettings
-        {
-            ContractResolver = new CamelCasePropertyNamesContractResolver(),
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            NullValueHandling = NullValueHandling.Include,
-            Formatting = indented ? Formatting.Indented : Formatting.None,
-            TypeNameHandling = TypeNameHandling.None,
-            MissingMemberHandling = MissingMemberHandling.Ignore,
-        };
+        ContractResolver = Resolver,
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        NullValueHandling = NullValueHandling.Include,
+        Formatting = indented ? Formatting.Indented : Formatting.None,
+        TypeNameHandling = TypeNameHandling.None,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+    };
+
+    /// <summary>Enums as names, NodaTime values as ISO text: the converters in the order NodaTime's set-up gives them.</summary>
+    private static IReadOnlyList<JsonConverter> Converters()
+    {
+        var settings = new JsonSerializerSettings();
         settings.Converters.Add(new StringEnumConverter());
         settings.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        return settings;
+        return [.. settings.Converters];
     }
 }

@@ -24,7 +24,8 @@ public class JsonContractsTests
     public void Primed_contracts_are_shared_with_the_settings_resolver()
     {
         JsonContracts.Prime([typeof(Node)]);
-        var mine = new CamelCasePropertyNamesContractResolver().ResolveContract(typeof(Node));
-        JsonSettings.Create().ContractResolver!.ResolveContract(typeof(Node)).ShouldBeSameAs(mine);
+        var primed = JsonSettings.Resolver.ResolveContract(typeof(Node));
+        JsonSettings.Create().ContractResolver!.ResolveContract(typeof(Node)).ShouldBeSameAs(primed);
+        JsonSettings.Create(indented: true).ContractResolver!.ResolveContract(typeof(Node)).ShouldBeSameAs(primed);
     }
 }
