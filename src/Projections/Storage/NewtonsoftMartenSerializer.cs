@@ -40,11 +40,14 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
     [ThreadStatic]
     private static StringBuilder? _cachedBuilder;
 
+    private static string Serialize(JsonSerializer serializer, object? value) => Serialize(serializer, value, static b => b.ToString());
+
     /// <summary>
-    /// One builder per thread, reused: a rebuild serializes hundreds of thousands of documents, and growing a new
-    /// builder for each was garbage the size of every document, twice over.
+    /// Writes into one builder per thread, reused, and hands it to <paramref name="take"/>: a rebuild serializes
+    /// hundreds of thousands of documents, and growing a new builder for each was garbage the size of every document,
+    /// twice over.
     /// </summary>
-    private static string Serialize(JsonSerializer serializer, object? value)
+    private static T Serialize<T>(JsonSerializer serializer, object? value, Func<StringBuilder, T> take)
     {
         var builder = _cachedBuilder ?? new StringBuilder(4096);
         _cachedBuilder = null; // a nested call (a converter serializing) gets a builder of its own
@@ -54,7 +57,7 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
             using var json = new JsonTextWriter(text) { ArrayPool = JsonBufferPool.Instance };
             serializer.Serialize(json, value);
             json.Flush();
-            return builder.ToString();
+            return take(builder);
         }
         finally
         {
@@ -65,6 +68,27 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
             }
         }
     }
+
+    /// <summary>
+    /// The builder's text as UTF-8, straight into Marten's buffer (how events are written): no string of the JSON is
+    /// made only to be encoded and dropped.
+    /// </summary>
+    private static void Serialize(IBufferWriter<byte> writer, JsonSerializer serializer, object? value) => Serialize(serializer, value, builder =>
+    {
+        var encoder = Utf8.GetEncoder();
+        var chunks = builder.GetChunks();
+        var more = chunks.MoveNext();
+        while (more)
+        {
+            var chunk = chunks.Current.Span;
+            more = chunks.MoveNext();
+            // A chunk may end between the two halves of a surrogate pair: the encoder keeps the first until the next.
+            var span = writer.GetSpan(Utf8.GetMaxByteCount(chunk.Length));
+            var written = encoder.GetBytes(chunk, span, flush: !more);
+            writer.Advance(written);
+        }
+        return 0;
+    });
 
     private const int MaxCachedBuilder = 256 * 1024;
 
@@ -84,11 +108,11 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
         parameter.Value = ToJson(value);
     }
 
-    public void WriteTo(IBufferWriter<byte> writer, object? value) => Write(writer, ToJson(value));
+    public void WriteTo(IBufferWriter<byte> writer, object? value) => Serialize(writer, _serializer, value);
 
-    public void WriteToCleanJson(IBufferWriter<byte> writer, object? value) => Write(writer, ToJson(value));
+    public void WriteToCleanJson(IBufferWriter<byte> writer, object? value) => Serialize(writer, _serializer, value);
 
-    public void WriteToJsonWithTypes(IBufferWriter<byte> writer, object value) => Write(writer, ToJsonWithTypes(value));
+    public void WriteToJsonWithTypes(IBufferWriter<byte> writer, object value) => Serialize(writer, _withTypes, value);
 
     public T FromJson<T>(Stream stream) => (T)FromJson(typeof(T), stream);
 
@@ -121,12 +145,4 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
 
     public ValueTask<object> FromJsonAsync(Type type, DbDataReader reader, int index, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(FromJson(type, reader, index));
-
-    private static void Write(IBufferWriter<byte> writer, string json)
-    {
-        var count = Utf8.GetByteCount(json);
-        var span = writer.GetSpan(count);
-        Utf8.GetBytes(json, span);
-        writer.Advance(count);
-    }
 }
