@@ -29,7 +29,9 @@ public sealed class OpenIncidentTroubleTicketsRegistration : CommandRegistration
         {
             return [];
         }
-        var accounts = incident.Accounts ?? await session.Query<AccountTerms>().Select(a => a.Id).ToListAsync(ct);
+        // In id order, so the trouble tickets' streams are written in the same order on every run (the decision sorts
+        // them too): the table's physical order changes as accounts change.
+        var accounts = incident.Accounts ?? await session.Query<AccountTerms>().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         return accounts.SelectMany(a => new[] { StreamRef.Account(a), StreamRef.TroubleTicket(IncidentDecider.TroubleTicketIdFor(c.IncidentId, a)) }).ToList();
     }
 
