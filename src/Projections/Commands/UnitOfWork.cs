@@ -65,6 +65,9 @@ public sealed class UnitOfWork(WriteSession write, IEnumerable<LoadedStream>? ca
     public IReadOnlyList<LoadedStream> Written() =>
         _streams.Values.Where(s => s.Pending.Count > 0).Select(s => new LoadedStream(s.Stream, s.State, s.VersionRead + s.Pending.Count)).ToList();
 
+    /// <summary>Every event decided and not yet staged.</summary>
+    public IEnumerable<object> PendingEvents() => _streams.Values.SelectMany(s => s.Pending);
+
     /// <summary>Stages every pending event: one StartStream or Append per stream, with the version it was read at.</summary>
     private void Stage()
     {

@@ -325,6 +325,13 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
             }
             // Queued now, while the batch before may still be writing: their JSON is this batch's own work.
             AppliedCommandRecords.Queue(session, records);
+            if (store.Options.Serializer() is Storage.NewtonsoftMartenSerializer serializer)
+            {
+                foreach (var e in uow.PendingEvents())
+                {
+                    serializer.Prepare(e);
+                }
+            }
             return new PreparedBatch(parsed, write, uow, results, records);
         }
         catch

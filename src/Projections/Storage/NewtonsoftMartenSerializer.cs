@@ -108,7 +108,30 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
         parameter.Value = ToJson(value);
     }
 
-    public void WriteTo(IBufferWriter<byte> writer, object? value) => Serialize(writer, _serializer, value);
+    public void WriteTo(IBufferWriter<byte> writer, object? value)
+    {
+        if (value is not null && _prepared.TryGetValue(value, out var utf8))
+        {
+            writer.Write(utf8);
+            return;
+        }
+        Serialize(writer, _serializer, value);
+    }
+
+    // Events serialized ahead of their save, by the object itself (events are immutable records); an entry goes with
+    // its event.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[]> _prepared = new();
+
+    /// <summary>
+    /// Serializes an event now, for the save that will write it: an import decides a batch while the batch before is
+    /// being saved, and the save is what it waits on, so the events' JSON is made on the deciding side.
+    /// </summary>
+    public void Prepare(object @event)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Serialize(buffer, _serializer, @event);
+        _prepared.AddOrUpdate(@event, buffer.WrittenSpan.ToArray());
+    }
 
     public void WriteToCleanJson(IBufferWriter<byte> writer, object? value) => Serialize(writer, _serializer, value);
 

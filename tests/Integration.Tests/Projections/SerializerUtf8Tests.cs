@@ -25,4 +25,21 @@ public class SerializerUtf8Tests
             }
         }
     }
+
+    [Fact] // Given an event serialized ahead of its save, when Marten writes it, then it gets the same bytes; any other object is serialized then.
+    public void An_event_prepared_ahead_is_written_as_it_would_have_been()
+    {
+        var serializer = new NewtonsoftMartenSerializer();
+        var prepared = new Note("prepared 😀", 1);
+        var other = new Note("prepared 😀", 1);
+        serializer.Prepare(prepared);
+
+        var fromPrepared = new ArrayBufferWriter<byte>();
+        serializer.WriteTo(fromPrepared, prepared);
+        var fromOther = new ArrayBufferWriter<byte>();
+        serializer.WriteTo(fromOther, other);
+
+        fromPrepared.WrittenSpan.ToArray().ShouldBe(Encoding.UTF8.GetBytes(serializer.ToJson(prepared)));
+        fromOther.WrittenSpan.ToArray().ShouldBe(fromPrepared.WrittenSpan.ToArray());
+    }
 }
