@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Npgsql;
@@ -17,6 +18,10 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly JsonSerializer _serializer = JsonSerializer.Create(JsonSettings.Create());
     private readonly JsonSerializer _withTypes;
+
+    // Events serialized ahead of their save, by the object itself (events are immutable records); an entry goes with
+    // its event.
+    private readonly ConditionalWeakTable<object, byte[]> _prepared = new();
 
     public NewtonsoftMartenSerializer()
     {
@@ -117,10 +122,6 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
         }
         Serialize(writer, _serializer, value);
     }
-
-    // Events serialized ahead of their save, by the object itself (events are immutable records); an entry goes with
-    // its event.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[]> _prepared = new();
 
     /// <summary>
     /// Serializes an event now, for the save that will write it: an import decides a batch while the batch before is
