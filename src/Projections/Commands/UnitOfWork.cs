@@ -55,7 +55,7 @@ public sealed class UnitOfWork(WriteSession write, IEnumerable<LoadedStream>? ca
         var events = _streams.Values.SelectMany(s => s.Pending).ToList();
         Stage();
         await StatementWriters.LockAsync(write, events, ct);
-        await session.SaveChangesAsync(ct);
+        await write.SaveAsync(ct);
     }
 
     /// <summary>

@@ -44,6 +44,24 @@ public sealed class WriteSession : IAsyncDisposable
 
     public NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
 
+    /// <summary>
+    /// Saves the session and commits. Marten commits only when the session has work of its own: a transaction that
+    /// holds only statements of ours (an import batch whose lines were all refused keeps just their records, written
+    /// ahead of the save) is committed here, or it would be rolled back when disposed.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        var pending = Session.PendingChanges;
+        if (pending.Streams().Count > 0 || pending.Operations().Any())
+        {
+            await Session.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await _transaction.CommitAsync(ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();

@@ -1,4 +1,6 @@
 using Marten;
+using NpgsqlTypes;
+using Spiisee.EventSourced.Projections.Commands;
 
 namespace Spiisee.EventSourced.Projections.Journal;
 
@@ -13,13 +15,20 @@ public static class AppliedCommandRecords
     /// <summary>The records' primary key: a second writer recording the same line first is a concurrency failure.</summary>
     public const string PrimaryKey = "pkey_mt_doc_appliedcommand_id";
 
-    public static void Queue(IDocumentSession session, IReadOnlyList<AppliedCommand> records)
+    /// <summary>
+    /// Inserts the records at once, in the transaction the batch's events are saved in later: the import does it while
+    /// the batch before is being saved, so the insert is off its critical path (the save). Each record's id is a line
+    /// the batch before does not hold (the importer reads those from what it carries over), so the insert waits on no
+    /// other batch of the same import; a second writer's uncommitted record with the same id makes it wait for that
+    /// writer, and fail as a concurrency failure if it commits.
+    /// </summary>
+    public static async Task InsertAsync(WriteSession write, IReadOnlyList<AppliedCommand> records, CancellationToken ct)
     {
         if (records.Count == 0)
         {
             return;
         }
-        var options = session.DocumentStore.Options;
+        var options = write.Session.DocumentStore.Options;
         var table = options.FindOrResolveDocumentType(typeof(AppliedCommand)).TableName.QualifiedName;
         var serializer = options.Serializer();
         var ids = new string[records.Count];
@@ -29,8 +38,11 @@ public static class AppliedCommandRecords
             ids[i] = records[i].Id;
             data[i] = serializer.ToJson(records[i]);
         }
-        session.QueueSqlCommand(
-            $"insert into {table} (id, data, mt_dotnet_type) select r.id, r.data::jsonb, ? from unnest(?::varchar[], ?::text[]) as r(id, data)",
-            typeof(AppliedCommand).FullName!, ids, data);
+        await using var command = write.Command(
+            $"insert into {table} (id, data, mt_dotnet_type) select r.id, r.data::jsonb, @type from unnest(@ids, @data) as r(id, data)");
+        command.Parameters.AddWithValue("type", NpgsqlDbType.Varchar, typeof(AppliedCommand).FullName!);
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, ids);
+        command.Parameters.AddWithValue("data", NpgsqlDbType.Array | NpgsqlDbType.Text, data);
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

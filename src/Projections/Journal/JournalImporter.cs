@@ -323,8 +323,8 @@ public sealed class JournalImporter(IDocumentStore store, Actor actor, int batch
                 records.Add(record);
                 results.Add(new LineResult(line.Number, status, decision.Reason));
             }
-            // Queued now, while the batch before may still be writing: their JSON is this batch's own work.
-            AppliedCommandRecords.Queue(session, records);
+            // Written now, while the batch before may still be saving: the save is the import's critical path.
+            await AppliedCommandRecords.InsertAsync(write, records, ct);
             if (store.Options.Serializer() is Storage.NewtonsoftMartenSerializer serializer)
             {
                 foreach (var e in uow.PendingEvents())

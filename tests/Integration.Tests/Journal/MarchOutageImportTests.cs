@@ -61,6 +61,24 @@ public class MarchOutageImportTests(PostgresDatabase database) : StoreTestBase(d
         summary.AlreadyApplied.ShouldBe(first.Count);
     }
 
+    [Fact] // A batch whose lines are all refused writes no event, only the lines' records: those are committed too.
+    public async Task A_batch_of_refused_lines_is_recorded_and_answered_again_on_reimport()
+    {
+        // Given the example imported, and then a journal of credit requests for trouble tickets that do not exist,
+        await ImportAsync(ExampleJournal);
+        var refused = string.Join('\n', Enumerable.Range(1, 5).Select(k =>
+            $$"""{"at":"2026-04-0{{k}}T10:00:00Z","type":"RequestCredit","troubleTicketId":"TT-none-{{k}}","contactId":"alice"}"""));
+        var events = await CountEventsAsync();
+        // when it is imported, in one batch and then in batches of one,
+        var (first, _) = await ImportAsync(refused);
+        var (again, summary) = await ImportAsync(refused, batchSize: 1);
+        // then every line is refused once, and found already applied the second time, with the same reason, and no event is written.
+        first.ShouldAllBe(r => r.Status == LineStatus.Rejected && !r.AlreadyApplied);
+        summary.AlreadyApplied.ShouldBe(5);
+        again.Select(r => (r.Line, r.Status, r.Reason)).ShouldBe(first.Select(r => (r.Line, r.Status, r.Reason)));
+        (await CountEventsAsync()).ShouldBe(events);
+    }
+
     [Fact] // Lines in batches of one give the same results as one batch: order holds across transactions.
     public async Task Batch_size_does_not_change_results()
     {
