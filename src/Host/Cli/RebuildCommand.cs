@@ -15,7 +15,7 @@ public sealed class RebuildInput
 [Description("Rebuild every read model from the events in one pass (after an upgrade, or to check them)")]
 public sealed class RebuildCommand : VerbCommand<RebuildInput>
 {
-    public RebuildCommand() => Usage("Replays every event once; read models are empty while it runs").NoArguments();
+    public RebuildCommand() => Usage("Replays every event once, in one transaction: readers keep the read models from before until it commits, and one stopped half-way changes nothing").NoArguments();
 
     protected override async Task<int> RunAsync(RebuildInput input, VerbContext context)
     {

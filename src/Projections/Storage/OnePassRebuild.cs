@@ -8,7 +8,6 @@ using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Incidents;
 using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Timelines;
-using Weasel.Core;
 
 namespace Spiisee.EventSourced.Projections.Storage;
 
@@ -46,10 +45,8 @@ public sealed class OnePassRebuild(IDocumentStore store)
         var terms = new Dictionary<string, AccountTerms>(StringComparer.Ordinal);
         var types = streams.SelectMany(s => s.Types).Concat(termsTypes).Distinct().ToArray();
 
-        foreach (var type in new[] { typeof(TicketTimeline), typeof(TroubleTicketFile), typeof(IncidentFile), typeof(CalendarRecord), typeof(AccountTerms), typeof(MonthlyApprovals) })
-        {
-            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
-        }
+        // Readers keep the documents from before until the commit; a rebuild that stops half-way leaves them as they were.
+        await using var rewrite = await ReadModelRewrite.BeginAsync(store, ct);
 
         // Writes overlap the reading: full batches go to a writer through a short queue, so one core folds while the
         // database copies, and memory holds at most a few batches.
@@ -61,7 +58,7 @@ public sealed class OnePassRebuild(IDocumentStore store)
             {
                 await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 {
-                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, FlushEvery, ct);
+                    await rewrite.WriteAsync(batch, ct);
                     documents += batch.Count;
                 }
             }
@@ -135,8 +132,7 @@ public sealed class OnePassRebuild(IDocumentStore store)
                     await FlushAsync();
                 }
             }
-            // The terms last: a statement read while the rebuild runs finds no account (404) rather than an account
-            // whose approvals are not written yet (found by an attacking trial).
+            // The terms are complete only once every account stream is read; readers see none of this before the commit.
             pending.AddRange(terms.Values);
             await FlushAsync();
         }
@@ -145,6 +141,7 @@ public sealed class OnePassRebuild(IDocumentStore store)
             batches.Writer.TryComplete(); // the writer drains what it has and stops, even when reading failed
         }
         await writer;
+        await rewrite.CommitAsync(ct);
         return new Outcome(events, documents, clock.Elapsed);
     }
 

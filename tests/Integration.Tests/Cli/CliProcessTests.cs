@@ -124,4 +124,29 @@ public class CliProcessTests(PostgresDatabase database) : StoreTestBase(database
         var (_, statement, _) = await Run("statement", "--account", "acme", "--month", "2026-03");
         ((decimal)JObject.Parse(statement)["totalCredit"]!).ShouldBe(1300.00m);
     }
+
+    [Fact] // `rebuild` killed half-way (SIGKILL: no clean-up of its own runs) leaves every read model as it was.
+    public async Task A_rebuild_killed_half_way_leaves_every_document_as_it_was()
+    {
+        // Given several copy batches' worth of documents,
+        var (_, summary) = await ImportAsync(Journals.ClosedOutages(Enumerable.Range(0, 200).Select(i => $"kill-{i}"), perAccount: 16));
+        summary.Invalid.ShouldBe(0);
+        var before = await Projected.SnapshotAsync(Store);
+
+        // when `rebuild` is killed as soon as it reports its first batch,
+        using var process = HostProcess.Start(Database.ConnectionString, Schema, "rebuild");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string? line;
+        while ((line = await process.StandardError.ReadLineAsync()) is not null && !line.Contains("events read", StringComparison.Ordinal))
+        {
+        }
+        line.ShouldNotBeNull();
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        await stdout;
+
+        // then it was killed before it finished, and a reader finds every document as it was.
+        process.ExitCode.ShouldBe(137);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+    }
 }

@@ -8,6 +8,16 @@ public static class HostProcess
     /// <param name="connection">ConnectionStrings__Spiisee for the process; null runs it with no database configured.</param>
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string? connection, string? schema, params string[] args)
     {
+        using var process = Start(connection, schema, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The process started, its output left to the caller (to act on a line while it runs).</summary>
+    public static Process Start(string? connection, string? schema, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Spiisee.EventSourced.Host.dll"));
         foreach (var a in args)
@@ -23,10 +33,6 @@ public static class HostProcess
         {
             start.Environment["Storage__Schema"] = schema;
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }

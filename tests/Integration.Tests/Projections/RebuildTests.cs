@@ -67,6 +67,53 @@ public class RebuildTests(PostgresDatabase database) : StoreTestBase(database)
         (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
 
+    [Fact] // Readers are served the documents from before while a rebuild runs: they change at its commit, all at once.
+    public async Task While_a_rebuild_runs_readers_see_the_documents_from_before()
+    {
+        // Given more documents than one copy batch,
+        await ImportManyAccountsAsync();
+        var before = await Projected.SnapshotAsync(Store);
+        using var reached = new SemaphoreSlim(0);
+        using var resume = new SemaphoreSlim(0);
+
+        // when a rebuild has copied its first batches and is held there,
+        var rebuild = Task.Run(() => new OnePassRebuild(Store).RunAsync(_ => { reached.Release(); resume.Wait(); }, default));
+        (await reached.WaitAsync(TimeSpan.FromMinutes(1))).ShouldBeTrue();
+        var during = await Projected.SnapshotAsync(Store);
+        resume.Release(int.MaxValue / 2);
+        await rebuild;
+
+        // then a reader finds every document as it was, and the same after the commit.
+        during.ShouldBeSameDocuments(before);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+    }
+
+    [Fact] // A rebuild stopped half-way (cancelled here; a killed process or a lost connection ends the same way) changes nothing.
+    public async Task A_rebuild_stopped_half_way_leaves_every_document_as_it_was()
+    {
+        // Given more documents than one copy batch,
+        await ImportManyAccountsAsync();
+        var before = await Projected.SnapshotAsync(Store);
+
+        // when a rebuild is stopped once it has copied its first batch,
+        using var stop = new CancellationTokenSource();
+        await Should.ThrowAsync<OperationCanceledException>(() => new OnePassRebuild(Store).RunAsync(_ => stop.Cancel(), stop.Token));
+
+        // then every document is still there as it was, and writers are not kept out.
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+        var (results, _) = await ImportAsync(Journals.ClosedOutages(["after-stop"], perAccount: 1));
+        results.ShouldAllBe(r => r.Status == Spiisee.EventSourced.Projections.Journal.LineStatus.Accepted);
+    }
+
+    private async Task ImportManyAccountsAsync()
+    {
+        var accounts = Enumerable.Range(0, 40).Select(i => $"many-{i}").ToList();
+        var requests = accounts.SelectMany(a => Enumerable.Range(0, 16).Select(k =>
+            $$"""{"at":"2026-03-20T12:00:00Z","type":"RequestCredit","troubleTicketId":"TT-{{a}}-{{k}}","contactId":"{{Journals.Contact(a)}}"}"""));
+        var (_, summary) = await ImportAsync(Journals.ClosedOutages(accounts, perAccount: 16) + "\n" + string.Join('\n', requests));
+        summary.Invalid.ShouldBe(0);
+    }
+
     [Theory, MemberData(nameof(Ways))] // A transaction that failed while saving leaves Marten's tombstone events; a rebuild makes nothing of them.
     public async Task A_failed_transaction_leaves_no_document_behind_after_a_rebuild(string way)
     {

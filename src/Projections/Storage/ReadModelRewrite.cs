@@ -1,0 +1,93 @@
+using Marten;
+using Marten.Internal.Storage;
+using Npgsql;
+using Spiisee.EventSourced.Projections.Calendar;
+using Spiisee.EventSourced.Projections.Incidents;
+using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Timelines;
+
+namespace Spiisee.EventSourced.Projections.Storage;
+
+/// <summary>
+/// A rebuild's writes in one PostgreSQL transaction: the read models' rows deleted, the new documents copied in with
+/// Marten's own COPY loaders, then one commit. Readers keep the documents from before until the commit, and a rebuild
+/// that stops half-way (killed, cancelled, the database gone) rolls back to them. Written in transactions of their own,
+/// the tables were empty or half-filled for the rebuild's duration, and stayed so after a killed one until the next.
+/// Rows are deleted rather than truncated: TRUNCATE would lock every reader out until the commit.
+/// </summary>
+internal sealed class ReadModelRewrite : IAsyncDisposable
+{
+    public static readonly Type[] DocumentTypes =
+        [typeof(TicketTimeline), typeof(TroubleTicketFile), typeof(IncidentFile), typeof(CalendarRecord), typeof(AccountTerms), typeof(MonthlyApprovals)];
+
+    private readonly IDocumentStore _store;
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly Dictionary<Type, Func<List<object>, CancellationToken, Task>> _copies;
+
+    private ReadModelRewrite(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _store = store;
+        _connection = connection;
+        _transaction = transaction;
+        _copies = new()
+        {
+            [typeof(TicketTimeline)] = CopyAsync<TicketTimeline>,
+            [typeof(TroubleTicketFile)] = CopyAsync<TroubleTicketFile>,
+            [typeof(IncidentFile)] = CopyAsync<IncidentFile>,
+            [typeof(CalendarRecord)] = CopyAsync<CalendarRecord>,
+            [typeof(AccountTerms)] = CopyAsync<AccountTerms>,
+            [typeof(MonthlyApprovals)] = CopyAsync<MonthlyApprovals>,
+        };
+    }
+
+    /// <summary>Opens the transaction and deletes every read model's rows in it (the tables are made first if missing).</summary>
+    public static async Task<ReadModelRewrite> BeginAsync(IDocumentStore store, CancellationToken ct)
+    {
+        foreach (var type in DocumentTypes)
+        {
+            await store.Storage.Database.EnsureStorageExistsAsync(type, ct);
+        }
+        var connection = store.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+            var rewrite = new ReadModelRewrite(store, connection, transaction);
+            foreach (var type in DocumentTypes)
+            {
+                await using var delete = new NpgsqlCommand($"delete from {store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName}", connection, transaction);
+                await delete.ExecuteNonQueryAsync(ct);
+            }
+            return rewrite;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Copies a batch of documents of any of the read models' types.</summary>
+    public async Task WriteAsync(List<object> documents, CancellationToken ct)
+    {
+        foreach (var group in documents.GroupBy(d => d.GetType()))
+        {
+            await _copies[group.Key](group.ToList(), ct);
+        }
+    }
+
+    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+
+    private Task CopyAsync<T>(List<object> documents, CancellationToken ct) where T : notnull
+    {
+        var provider = (MartenDocumentProvider<T>)_store.Storage.Database.Providers.StorageFor<T>();
+        return provider.BulkLoader.LoadAsync(_store.Options.Tenancy.Default, _store.Options.Serializer(), _connection, documents.Cast<T>(), ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync(); // rolls back unless committed
+        await _connection.DisposeAsync();
+    }
+}
