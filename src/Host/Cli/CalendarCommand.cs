@@ -9,6 +9,7 @@ using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Commands;
 using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -115,7 +116,7 @@ public sealed class CalendarCommand : VerbCommand<CalendarInput>
         }
 
         var (store, _, stdout, stderr, ct) = context;
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await SchemaChanges.ApplyAsync(store, ct);
         var service = new CommandService(store);
         var by = Actor.System("ics:" + Path.GetFileName(path));
         int accepted = 0, rejected = 0, invalid = 0;

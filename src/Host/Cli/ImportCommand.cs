@@ -4,6 +4,7 @@ using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Host.Formats;
 using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Journal;
+using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Host.Cli;
 
@@ -43,7 +44,7 @@ public sealed class ImportCommand : VerbCommand<ImportInput>
         }
 
         var (store, settings, stdout, stderr, ct) = context;
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await SchemaChanges.ApplyAsync(store, ct);
         foreach (var line in await CalendarSeed.ApplyAsync(store, settings.CalendarSeed, ct))
         {
             await stderr.WriteLineAsync(line);

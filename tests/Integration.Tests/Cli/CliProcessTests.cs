@@ -149,4 +149,24 @@ public class CliProcessTests(PostgresDatabase database) : StoreTestBase(database
         process.ExitCode.ShouldBe(137);
         (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
     }
+
+    [Fact] // Imports started at once on a schema that does not exist yet: one creates it, the others wait and find it made.
+    public async Task Imports_started_at_once_on_a_new_schema_all_succeed()
+    {
+        var fresh = Schema + "_new";
+        var journal = Path.Combine(RepoRoot, "samples", "march-outage.jsonl");
+        try
+        {
+            var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => HostProcess.RunAsync(Database.ConnectionString, fresh, "import", journal)));
+            runs.ShouldAllBe(r => r.Exit == 0, string.Join('\n', runs.Select(r => r.Err)));
+            runs.Count(r => r.Err.Contains("(0 already applied)", StringComparison.Ordinal)).ShouldBe(1);
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {fresh} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
 }
