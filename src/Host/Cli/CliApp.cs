@@ -45,7 +45,7 @@ public static class CliApp
             if (!verb.ReadsOnly(input))
             {
                 var settings = SpiiseeSettings.From(configuration ?? SpiiseeSettings.Build());
-                using var store = CreateStore(settings, verb is ImportCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
+                using var store = CreateStore(settings, verb is ImportCommand or RebuildCommand ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None);
                 return await verb.RunAsync(input, new VerbContext(store, settings, stdout, stderr, ct));
             }
             // A query: the store is configured here while the other core reads the settings, starts opening a connection

@@ -19,6 +19,8 @@ public sealed class RebuildCommand : VerbCommand<RebuildInput>
 
     protected override async Task<int> RunAsync(RebuildInput input, VerbContext context)
     {
+        // After an upgrade the read models may have new tables or columns: made here, as an import would.
+        await SchemaChanges.ApplyAsync(context.Store, context.Ct);
         var outcome = await new OnePassRebuild(context.Store).RunAsync(p => context.Stderr.WriteLine($"rebuild: {p}"), context.Ct);
         await context.Stderr.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"rebuild: {outcome.Events:N0} events, {outcome.Documents:N0} documents in {outcome.Elapsed.TotalSeconds:0.0} s"));

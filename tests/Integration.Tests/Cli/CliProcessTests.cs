@@ -169,4 +169,26 @@ public class CliProcessTests(PostgresDatabase database) : StoreTestBase(database
             await drop.ExecuteNonQueryAsync();
         }
     }
+
+    [Fact] // After an upgrade that adds a read model, `rebuild` makes its table and fills it (it said "no schema here yet").
+    public async Task A_rebuild_makes_the_read_model_tables_it_misses()
+    {
+        // Given an imported journal whose monthly approvals and incident files have no table,
+        var (_, summary) = await ImportAsync(await File.ReadAllTextAsync(Path.Combine(RepoRoot, "samples", "quarter-2026-q1.jsonl")));
+        summary.Invalid.ShouldBe(0);
+        var before = await Projected.SnapshotAsync(Store);
+        await using (var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop table {Schema}.mt_doc_monthlyapprovals cascade; drop table {Schema}.mt_doc_incidentfile cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // when `rebuild` runs,
+        var (exit, _, stderr) = await Run("rebuild");
+
+        // then it succeeds and every document is back.
+        exit.ShouldBe(0, stderr);
+        (await Projected.SnapshotAsync(Store)).ShouldBeSameDocuments(before);
+    }
 }
