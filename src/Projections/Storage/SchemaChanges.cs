@@ -7,8 +7,8 @@ namespace Spiisee.EventSourced.Projections.Storage;
 /// Marten's migration of the schema, one process at a time. <c>ApplyAllConfiguredChangesToDatabaseAsync</c> compares
 /// the database with the configuration and runs the difference with no lock of its own: two imports started at once on
 /// a schema that did not exist yet both created the same tables and indexes, and one failed on "relation already
-/// exists". The lock is the one Marten's own start-up migration takes (<see cref="StoreOptions.ApplyChangesLockId"/>),
-/// so a host starting at the same time waits too; whoever comes second finds nothing left to do.
+/// exists". The lock is a PostgreSQL advisory lock keyed by Marten's own migration lock id
+/// (<see cref="StoreOptions.ApplyChangesLockId"/>); whoever comes second finds nothing left to do.
 /// </summary>
 public static class SchemaChanges
 {
