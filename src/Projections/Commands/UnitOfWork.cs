@@ -52,7 +52,7 @@ public sealed class UnitOfWork(WriteSession write, IEnumerable<LoadedStream>? ca
     /// </summary>
     public async Task SaveAsync(CancellationToken ct)
     {
-        var events = _streams.Values.SelectMany(s => s.Pending).ToList();
+        var events = PendingEvents().ToList();
         Stage();
         await StatementWriters.LockAsync(write, events, ct);
         await write.SaveAsync(ct);

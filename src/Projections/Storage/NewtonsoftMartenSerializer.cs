@@ -21,7 +21,7 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
 
     // Events serialized ahead of their save, by the object itself (events are immutable records); an entry goes with
     // its event.
-    private readonly ConditionalWeakTable<object, byte[]> _prepared = new();
+    private readonly ConditionalWeakTable<object, ArrayBufferWriter<byte>> _prepared = new();
 
     public NewtonsoftMartenSerializer()
     {
@@ -117,7 +117,7 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
     {
         if (value is not null && _prepared.TryGetValue(value, out var utf8))
         {
-            writer.Write(utf8);
+            writer.Write(utf8.WrittenSpan);
             return;
         }
         Serialize(writer, _serializer, value);
@@ -131,7 +131,7 @@ public sealed class NewtonsoftMartenSerializer : Marten.ISerializer
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         Serialize(buffer, _serializer, @event);
-        _prepared.AddOrUpdate(@event, buffer.WrittenSpan.ToArray());
+        _prepared.AddOrUpdate(@event, buffer);
     }
 
     public void WriteToCleanJson(IBufferWriter<byte> writer, object? value) => Serialize(writer, _serializer, value);

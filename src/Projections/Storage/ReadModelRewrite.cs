@@ -17,34 +17,32 @@ namespace Spiisee.EventSourced.Projections.Storage;
 /// </summary>
 internal sealed class ReadModelRewrite : IAsyncDisposable
 {
-    public static readonly Type[] DocumentTypes =
-        [typeof(TicketTimeline), typeof(TroubleTicketFile), typeof(IncidentFile), typeof(CalendarRecord), typeof(AccountTerms), typeof(MonthlyApprovals)];
+    // Every read model the rebuild rewrites, with the copy of its documents.
+    private static readonly Dictionary<Type, Func<ReadModelRewrite, List<object>, CancellationToken, Task>> Copies = new()
+    {
+        [typeof(TicketTimeline)] = (r, d, ct) => r.CopyAsync<TicketTimeline>(d, ct),
+        [typeof(TroubleTicketFile)] = (r, d, ct) => r.CopyAsync<TroubleTicketFile>(d, ct),
+        [typeof(IncidentFile)] = (r, d, ct) => r.CopyAsync<IncidentFile>(d, ct),
+        [typeof(CalendarRecord)] = (r, d, ct) => r.CopyAsync<CalendarRecord>(d, ct),
+        [typeof(AccountTerms)] = (r, d, ct) => r.CopyAsync<AccountTerms>(d, ct),
+        [typeof(MonthlyApprovals)] = (r, d, ct) => r.CopyAsync<MonthlyApprovals>(d, ct),
+    };
 
     private readonly IDocumentStore _store;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly Dictionary<Type, Func<List<object>, CancellationToken, Task>> _copies;
 
     private ReadModelRewrite(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         _store = store;
         _connection = connection;
         _transaction = transaction;
-        _copies = new()
-        {
-            [typeof(TicketTimeline)] = CopyAsync<TicketTimeline>,
-            [typeof(TroubleTicketFile)] = CopyAsync<TroubleTicketFile>,
-            [typeof(IncidentFile)] = CopyAsync<IncidentFile>,
-            [typeof(CalendarRecord)] = CopyAsync<CalendarRecord>,
-            [typeof(AccountTerms)] = CopyAsync<AccountTerms>,
-            [typeof(MonthlyApprovals)] = CopyAsync<MonthlyApprovals>,
-        };
     }
 
     /// <summary>Opens the transaction and deletes every read model's rows in it (the tables are made first if missing).</summary>
     public static async Task<ReadModelRewrite> BeginAsync(IDocumentStore store, CancellationToken ct)
     {
-        foreach (var type in DocumentTypes)
+        foreach (var type in Copies.Keys)
         {
             await store.Storage.Database.EnsureStorageExistsAsync(type, ct);
         }
@@ -54,7 +52,7 @@ internal sealed class ReadModelRewrite : IAsyncDisposable
             await connection.OpenAsync(ct);
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             var rewrite = new ReadModelRewrite(store, connection, transaction);
-            foreach (var type in DocumentTypes)
+            foreach (var type in Copies.Keys)
             {
                 await using var delete = new NpgsqlCommand($"delete from {store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName}", connection, transaction);
                 await delete.ExecuteNonQueryAsync(ct);
@@ -73,7 +71,7 @@ internal sealed class ReadModelRewrite : IAsyncDisposable
     {
         foreach (var group in documents.GroupBy(d => d.GetType()))
         {
-            await _copies[group.Key](group.ToList(), ct);
+            await Copies[group.Key](this, group.ToList(), ct);
         }
     }
 

@@ -16,7 +16,7 @@ public static class SchemaChanges
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var id = (long)(store is DocumentStore concrete ? concrete.Options.ApplyChangesLockId : new StoreOptions().ApplyChangesLockId);
+        var id = (long)((StoreOptions)store.Options).ApplyChangesLockId;
         await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = id } } })
         {
             await take.ExecuteNonQueryAsync(ct);
