@@ -119,13 +119,16 @@ public static class HostApp
             // Marten's own check: unhealthy when an asynchronous projection falls more than this many events behind.
             .AddMartenAsyncDaemonHealthCheck(maxEventLag: 10_000)
             .AddCheck<Configuration.NodeRole>("node-role");
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten").AddMeter("Spiisee.EventSourced.Statements"));
-        // Where telemetry goes is the deployment's choice, made with the standard OTEL_* variables.
+        // Where telemetry goes is the deployment's choice, made with the standard OTEL_* variables. Without an exporter
+        // the SDK is not registered at all: it would record every request's spans and metrics for no one (its
+        // activities are sampled in whether or not anything exports them). The sources stay wired, so a listener
+        // attached later (dotnet-trace, dotnet-counters, a test) still sees them.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten").AddMeter("Spiisee.EventSourced.Statements"))
+                .UseOtlpExporter();
         }
 
         configure?.Invoke(builder);
