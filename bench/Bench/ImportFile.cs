@@ -13,10 +13,21 @@ namespace Spiisee.EventSourced.Bench;
 /// </summary>
 public static class ImportFile
 {
-    public static async Task<int> RunAsync(string path, int batch)
+    /// <param name="times">Imports of the same file in this one process, each into a schema of its own: the first runs
+    /// cold (JIT, pools, caches), the later ones show the warm rate.</param>
+    public static async Task<int> RunAsync(string path, int batch, int times = 1)
     {
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee")
             ?? throw new InvalidOperationException("import-file needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
+        for (var i = 0; i < times; i++)
+        {
+            await ImportOnceAsync(connection, path, batch);
+        }
+        return 0;
+    }
+
+    private static async Task ImportOnceAsync(string connection, string path, int batch)
+    {
         var schema = "importfile_" + Guid.NewGuid().ToString("N")[..8];
         using var store = StoreConfiguration.Create(connection, schema);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -37,6 +48,5 @@ public static class ImportFile
         {
             await store.Advanced.Clean.CompletelyRemoveAllAsync();
         }
-        return 0;
     }
 }

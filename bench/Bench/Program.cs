@@ -7,7 +7,7 @@ using Spiisee.EventSourced.Bench;
 // dotnet run -c Release --project bench/Bench -- journal <file> [lines] [cases per account]   the suite's generated journal
 // dotnet run -c Release --project bench/Bench -- math [--job short]   BenchmarkDotNet over the policy math
 // dotnet run -c Release --project bench/Bench -- import-load 100000   journal import throughput on PostgreSQL
-// dotnet run -c Release --project bench/Bench -- import-file <journal> [batch lines]   one journal imported, with where the CPU went
+// dotnet run -c Release --project bench/Bench -- import-file <journal> [batch lines] [times]   one journal imported (times over, fresh schemas), with where the CPU went
 // dotnet run -c Release --project bench/Bench -- cold-start [host dll] [runs]   CLI query and host first-request latency
 // dotnet run -c Release --project bench/Bench -- notices-load [host dll] [accounts]   R15: one incident for every account, mailed
 // dotnet run -c Release --project bench/Bench -- http-load [url] [key] [requests] [clients]   queries against a running host
@@ -26,7 +26,8 @@ return args.FirstOrDefault() switch
     "notices-load" => await NoticesLoad.RunAsync(
         args.Length > 1 ? args[1] : "src/Host/bin/Release/net10.0/Spiisee.EventSourced.Host.dll",
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000),
-    "import-file" => await ImportFile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Spiisee.EventSourced.Projections.Journal.JournalImporter.DefaultBatchSize),
+    "import-file" => await ImportFile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Spiisee.EventSourced.Projections.Journal.JournalImporter.DefaultBatchSize,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
     "journal" => Spiisee.EventSourced.Bench.Suite.SuiteJournal.Run(args[1..]),

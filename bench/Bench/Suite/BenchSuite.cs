@@ -18,7 +18,7 @@ public static class BenchSuite
 {
     public sealed record Size(long TargetEvents, int Lines, int Accounts, long Events, double ImportSeconds, long ImportPeakMiB,
         double CopyEventsPerSecond, double MartenEventsPerSecond, double MartenWithReadModelsEventsPerSecond, List<RebuildChild.Result> Rebuilds,
-        Cpu? ImportCpu = null, Cpu? MartenCpu = null, Cpu? MartenWithReadModelsCpu = null)
+        Cpu? ImportCpu = null, Cpu? MartenCpu = null, Cpu? MartenWithReadModelsCpu = null, double? WarmImportSeconds = null)
     {
         public double ImportLinesPerSecond => Lines / ImportSeconds;
         public double ImportEventsPerSecond => Events / ImportSeconds;
@@ -34,7 +34,7 @@ public static class BenchSuite
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
         List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
         ColdStart.Result? ColdRelease = null, HttpVsSql.Load? HttpHot = null, HttpVsSql.Load? HttpRefused = null, int HttpStatements = 0,
-        HttpVsSql.Load? HttpRefusedSerial = null);
+        HttpVsSql.Load? HttpRefusedSerial = null, HttpVsSql.Load? StampFloor = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -52,13 +52,13 @@ public static class BenchSuite
         var output = Option(args, "--out", "docs/benchmarks");
         var releaseHost = Option(args, "--release-host", "dist/Spiisee.EventSourced.Host");
 
-        var report = new Report(Environment.ProcessorCount + " cores, " + (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 30) + " GiB",
+        var report = new Report(Environment.ProcessorCount + " cores" + CpuModel() + ", " + (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 30) + " GiB",
             DateTimeOffset.UtcNow, [], null, [], [], null, null);
         string? httpSchema = null;
         var httpAccounts = 0;
         foreach (var target in sizes)
         {
-            var (size, schema) = await SizeAsync(connection, target);
+            var (size, schema) = await SizeAsync(connection, target, largest: target == sizes.Max());
             report.Sizes.Add(size);
             Write(report, output);
             if (httpSchema is not null)
@@ -86,6 +86,8 @@ public static class BenchSuite
             report = report with { HttpHot = hot, HttpRefused = refused, HttpRefusedSerial = refusedSerial, HttpStatements = httpAccounts * SuiteJournal.Years * 12 };
             var statement = await host.StatementBytesAsync("acct-0", "2023-03");
             await host.DisposeAsync();
+            Log("sql: the host's stamp reader alone, at concurrency 8");
+            report = report with { StampFloor = await StampFloor.MeasureAsync(connection, httpSchema, httpAccounts, 8, seconds) };
             Log("http: bare ASP.NET Core, one statement's bytes, wrk at concurrency 8");
             report = report with { HttpFloor = await HttpFloor.MeasureAsync(statement, httpAccounts, 8, seconds) };
             Write(report, output);
@@ -120,7 +122,9 @@ public static class BenchSuite
         return 0;
     }
 
-    private static async Task<(Size Size, string Schema)> SizeAsync(string connection, long targetEvents)
+    /// <param name="largest">Not the largest size: its import and one-pass rebuild are measured again in a warm process,
+    /// to tell what the size costs from what a process's first minutes cost.</param>
+    private static async Task<(Size Size, string Schema)> SizeAsync(string connection, long targetEvents, bool largest)
     {
         var schema = "suite_" + Guid.NewGuid().ToString("N")[..8];
         var path = Path.Combine(Path.GetTempPath(), $"spiisee-suite-{targetEvents}.jsonl");
@@ -131,6 +135,15 @@ public static class BenchSuite
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         var import = await ImportAsync(store, path);
+        double? warmImport = null;
+        if (!largest)
+        {
+            Log($"size {targetEvents}: the same import again, into a schema of its own, in this now warm process");
+            using var again = StoreConfiguration.Create(connection, schema + "_warm");
+            await again.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            warmImport = (await ImportAsync(again, path)).Seconds;
+            await DropAsync(connection, schema + "_warm");
+        }
         File.Delete(path);
         long events;
         await using (var session = store.QuerySession())
@@ -145,13 +158,28 @@ public static class BenchSuite
         Log($"size {targetEvents}: Marten append with the read models");
         var martenWithReadModels = await Baselines.MartenAppendEventsPerSecondAsync(connection, store, events, withReadModels: true);
         var rebuilds = new List<RebuildChild.Result>();
-        foreach (var mode in new[] { "read-raw", "read-only", "one-pass", "serialize", "sequential", "parallel" })
+        foreach (var mode in largest ? ["read-raw", "read-only", "one-pass", "serialize", "sequential", "parallel"]
+                     : new[] { "read-raw", "read-only", "one-pass", "one-pass-warm", "serialize", "sequential", "parallel" })
         {
             Log($"size {targetEvents}: rebuild, {mode}");
             rebuilds.Add(await RebuildChild.MeasureAsync(schema, mode));
         }
         return (new Size(targetEvents, import.Summary.Lines, written.Accounts, events, import.Seconds, import.PeakMiB, copy, marten.EventsPerSecond,
-            martenWithReadModels.EventsPerSecond, rebuilds, import.Cpu, marten.Cpu, martenWithReadModels.Cpu), schema);
+            martenWithReadModels.EventsPerSecond, rebuilds, import.Cpu, marten.Cpu, martenWithReadModels.Cpu, warmImport), schema);
+    }
+
+    /// <summary>", Intel(R) Xeon(R) ..." from /proc/cpuinfo: runs on different machines differ in absolute figures.</summary>
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line is null ? "" : " (" + line[(line.IndexOf(':') + 1)..].Trim() + ")";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     private static async Task<(double Seconds, ImportSummary Summary, long PeakMiB, Cpu Cpu)> ImportAsync(IDocumentStore store, string path)

@@ -30,6 +30,11 @@ public static class RebuildChild
         using var store = StoreConfiguration.Create(connection, schema);
         using var daemon = await store.BuildProjectionDaemonAsync();
         var per = new Dictionary<string, double>();
+        if (mode == "one-pass-warm")
+        {
+            // The same rebuild once untimed first: what is then timed runs on code the JIT has already optimised.
+            await new OnePassRebuild(store).RunAsync(null, default);
+        }
         var cpu = new CpuMeter();
         cpu.Start();
         var clock = Stopwatch.StartNew();
@@ -91,7 +96,7 @@ public static class RebuildChild
             }
             per["serialize " + documents] = serializing.TotalSeconds;
         }
-        else if (mode == "one-pass")
+        else if (mode is "one-pass" or "one-pass-warm")
         {
             var outcome = await new OnePassRebuild(store).RunAsync(null, default);
             per["every read model"] = outcome.Elapsed.TotalSeconds;

@@ -30,11 +30,20 @@ public static class SuiteReport
         {
             var ratio = s.ImportEventsPerSecond / s.MartenEventsPerSecond;
             L($"| import, {s.Events:N0} events | >= 50% of Marten's batched append | {ratio:P0} ({s.ImportEventsPerSecond:N0} vs {s.MartenEventsPerSecond:N0} events/s) | {Met(ratio >= 0.5)} |");
+            if (s.WarmImportSeconds is { } warm)
+            {
+                var warmRatio = s.Events / warm / s.MartenEventsPerSecond;
+                L($"| the same import again, in a warm process | >= 50% of Marten's batched append | {warmRatio:P0} ({s.Events / warm:N0} vs {s.MartenEventsPerSecond:N0} events/s) | {Met(warmRatio >= 0.5)} |");
+            }
         }
         foreach (var s in r.Sizes)
         {
             var best = Best(s);
             L($"| full rebuild, {s.Events:N0} events | under 30 s at 1M (here scaled: {30.0 * s.Events / 1_000_000:0.0} s) | {best.Seconds:0.0} s ({best.Mode}) | {Met(best.Seconds <= 30.0 * s.Events / 1_000_000)} |");
+            if (s.Rebuilds.FirstOrDefault(x => x.Mode == "one-pass-warm") is { } warm)
+            {
+                L($"| the same rebuild again, in a warm process | under 30 s at 1M (here scaled: {30.0 * s.Events / 1_000_000:0.0} s) | {warm.Seconds:0.0} s (one-pass) | {Met(warm.Seconds <= 30.0 * s.Events / 1_000_000)} |");
+            }
             L($"| rebuild peak memory, {s.Events:N0} events | under 400 MB, flat | {best.PeakMiB} MiB | {Met(best.PeakMiB < 400)} |");
         }
         if (r.Large is { } large)
@@ -161,6 +170,13 @@ public static class SuiteReport
                 L($"p99 {floor.P99Ms:0.00} ms, {floor.PerSecond:N0} req/s ({floor.ServerCpuMsPerRequest:0.00} ms of server CPU per request), that is");
                 L($"{floor.PerSecond / q8.PerSecond:P0} of the raw SQL read.");
             }
+            if (r.StampFloor is { } stamps && r.Sql.FirstOrDefault(x => x.Concurrency == stamps.Concurrency) is { } qs)
+            {
+                L($"");
+                L($"The floor of the host's one read (`StampFloor`): the host's own stamp reader (`StatementStamps`, multiplexed and");
+                L($"prepared) in the bench process, random accounts and months, no HTTP: at concurrency {stamps.Concurrency}, p50 {stamps.P50Ms:0.00} ms, p99 {stamps.P99Ms:0.00} ms,");
+                L($"{stamps.PerSecond:N0} reads/s ({stamps.ServerCpuMsPerRequest:0.000} ms of client CPU per read), that is {stamps.PerSecond / qs.PerSecond:P0} of pgbench's read.");
+            }
         }
         if (r.Large is { } l)
         {
@@ -218,9 +234,16 @@ public static class SuiteReport
                 L($"- **Import** ({small.Events:N0} events): {small.ImportEventsPerSecond / small.MartenEventsPerSecond:P0} of Marten's append, against {s.ImportEventsPerSecond / s.MartenEventsPerSecond:P0} at {s.Events:N0}. At this size the");
                 L($"  import runs at {small.ImportEventsPerSecond / small.MartenWithReadModelsEventsPerSecond:P0} of Marten's append with the read models, against {decisions:P0} at the largest size, so its own");
                 L($"  work costs more per event on the smaller journal. It is the bench process's first work (Marten's appends run after it,");
-                L($"  already compiled), but the JIT alone does not explain it: measured apart from this run on the same 100,004 lines,");
-                L($"  the import took 19.5 and 22.5 s with tiered compilation off, against 22.0 and 21.7 s with it. Not explained yet;");
-                L($"  at the issue's size, a million events, the import meets the target in this run.");
+                L($"  in a process already warm).");
+                if (small.WarmImportSeconds is { } warm)
+                {
+                    var warmRatio = small.Events / warm / small.MartenEventsPerSecond;
+                    L($"  Imported again by the same, now warm, process into a schema of its own, the same lines took {warm:0.0} s against");
+                    L($"  {small.ImportSeconds:0.0} s: {warmRatio:P0} of Marten's append. {(warmRatio >= 0.5
+                        ? "What the smaller size misses is the process's first seconds (the JIT's first, unoptimised code, empty pools and caches), not the import's steady rate."
+                        : $"A process's first seconds (the JIT's first, unoptimised code, empty pools and caches) are {1 - warm / small.ImportSeconds:P0} of the cold import; the rest of the gap to the {s.Events:N0}-event figure is the smaller journal's own, not measured apart.")}");
+                }
+                L($"  At the largest size, {s.Events:N0} events, the import {(s.ImportEventsPerSecond / s.MartenEventsPerSecond >= 0.5 ? "meets" : "misses")} the target in this run.");
             }
             if (s.ImportEventsPerSecond / s.MartenEventsPerSecond < 0.5)
             {
@@ -241,13 +264,13 @@ public static class SuiteReport
                     L(importCpu.MachineSeconds <= 2 * budget
                         ? (FormattableString)$"  {1 - budget / s.ImportSeconds:P0} less CPU; with both cores busy all the time, the CPU it uses now would fit ({importCpu.MachineSeconds / 2:0.0} s on two cores)."
                         : (FormattableString)$"  {1 - budget / s.ImportSeconds:P0} less CPU; with both cores busy all the time, {1 - 2 * budget / importCpu.MachineSeconds:P0} less.");
-                    L($"  Which CPU matters: timed phase by phase apart from this run (100,004 lines, five runs), Marten's save of the batches");
+                    L($"  Which CPU matters: timed phase by phase apart from this run (on the 2026-11-30 machine, 100,004 lines, five runs), Marten's save of the batches");
                     L($"  took 22.4-23.6 s of the import's 24.1-25.0 s, and deciding the next batch 5.4-5.9 s alongside it. The save is the");
                     L($"  critical path: CPU saved in reading, deciding or recording ids no longer shortens the import, only a shorter save does");
                     L($"  (which is why the events' JSON is now made on the deciding side: 24.6 s to 23.4 s on the same lines, and the lines'");
                     L($"  records inserted there: 25.2 s to 24.6 s).");
                 }
-                L($"  What would meet it, measured apart from this run on the same 100,004 lines: without the timelines and trouble-ticket");
+                L($"  What would meet it, measured apart from this run on the 2026-11-30 machine, 100,004 lines: without the timelines and trouble-ticket");
                 L($"  files among the inline projections the import took 20.0-20.2 s, against 25.4-26.4 s with them. So: timelines and trouble-ticket files as");
                 L($"  asynchronous projections (the daemon folds them after the commit), keeping inline only the statement inputs,");
                 L($"  whose exactness under concurrent writers depends on being written in the events' transaction; auditors would");
@@ -264,7 +287,13 @@ public static class SuiteReport
                 L(floor.Seconds > scaled
                     ? (FormattableString)$"  The floor alone is over the {scaled:0.0} s budget: JSON events cannot meet the target on this machine whatever the fold does."
                     : (FormattableString)$"  The floor is within the {scaled:0.0} s budget; the folds and writes are what to shorten.");
-                if (onePass.MachineCpuSeconds > 0)
+                if (onePass.MachineCpuSeconds > 0 && onePass.Seconds <= scaled)
+                {
+                    L($"  That meets the {scaled:0.0} s budget: the rebuild process used {onePass.ProcessCpuSeconds:0.0} s of CPU and the machine as a whole");
+                    L($"  (PostgreSQL reading the events, parsing, compressing and indexing the documents' JSON) {onePass.MachineCpuSeconds:0.0} s,");
+                    L($"  {onePass.MachineCpuSeconds / (2 * scaled):P0} of what 2 cores give over the budget.");
+                }
+                else if (onePass.MachineCpuSeconds > 0)
                 {
                     var budget = 2 * scaled;
                     L($"  The CPU it needs settles it: the rebuild process used {onePass.ProcessCpuSeconds:0.0} s of CPU and the machine as a whole");
@@ -291,12 +320,15 @@ public static class SuiteReport
                 {
                     var first = r.Sizes[0];
                     L($"  It is not strictly flat: {smallPass.PeakMiB} MiB at {first.Events:N0} events, {onePass.PeakMiB - smallPass.PeakMiB} MiB more for {s.Events / (double)first.Events:0} times the");
-                    L($"  events. Measured apart from this run, the same rebuild of 1.15M events under the workstation GC peaked at");
-                    L($"  168 MiB (and took 47.5 s): the growth is the server GC's budget over {onePass.AllocatedMiB / 1024.0:0.0} GB allocated, not data held.");
-                    L($"  At {first.Events:N0} events the one pass runs at {first.Events / smallPass.Seconds:N0} events/s against {s.Events / onePass.Seconds:N0} at {s.Events:N0}: its");
-                    L($"  first seconds run the JIT's first, unoptimised code. Measured apart from this run, 57,639 events took 7.4 s, and");
-                    L($"  4.7 s with tiered compilation off; the largest size, measured the same way,");
-                    L($"  is slower without it (53.5 s against 44.4 s with it), so it stays on.");
+                    L($"  events. Measured apart from a run on 2026-11-30 (a slower machine), the same rebuild of 1.15M events under the workstation");
+                    L($"  GC peaked at 168 MiB: the growth is the server GC's budget over {onePass.AllocatedMiB / 1024.0:0.0} GB allocated, not data held.");
+                    L($"  At {first.Events:N0} events the one pass runs at {first.Events / smallPass.Seconds:N0} events/s against {s.Events / onePass.Seconds:N0} at {s.Events:N0}.");
+                    if (first.Rebuilds.FirstOrDefault(x => x.Mode == "one-pass-warm") is { } warmPass)
+                    {
+                        L($"  Run a second time in the same process, the same rebuild took {warmPass.Seconds:0.0} s against {smallPass.Seconds:0.0} s: a process's first");
+                        L($"  seconds (the JIT's first, unoptimised code) are {1 - warmPass.Seconds / smallPass.Seconds:P0} of the small rebuild, and {(warmPass.Seconds <= 30.0 * first.Events / 1_000_000 ? "warm, it meets the scaled budget" : "even warm it stays over the scaled budget")}.");
+                        L($"  On the 2026-11-30 machine, tiered compilation off made the small rebuild faster but the largest slower, so it stays on.");
+                    }
                 }
                 L($"  A calendar change, the reason analysts rebuild in the issue, needs no rebuild here: statements are computed at");
                 L($"  read time from the recorded calendar.");
@@ -344,12 +376,18 @@ public static class SuiteReport
                 L($"  {hot.PerSecond:N0} req/s (p50 {hot.P50Ms:0.00} ms), {(hot.PerSecond >= http8.PerSecond * 1.2 ? "above" : "no faster than")} random months at {http8.PerSecond:N0} (p50 {http8.P50Ms:0.00} ms), while the host refusing a month, with");
                 L($"  no database, answers {refused.PerSecond:N0} req/s (p50 {refused.P50Ms:0.00} ms, {refused.ServerCpuMsPerRequest:0.00} ms of CPU). The host's CPU per request for the latest months ({hot.ServerCpuMsPerRequest:0.00} ms) would allow");
                 L($"  {2000 / (hot.ServerCpuMsPerRequest ?? 1):N0}/s: the one primary-key read per request (the stamp) costs about {hot.P50Ms - refused.P50Ms:0.0} ms of wall time");
-                L($"  inside the host, where pgbench's read takes {sql8.P50Ms:0.00} ms at the same concurrency. Most of that is .NET's own client on");
-                L($"  these 2 cores: measured apart from this run, a bare .NET program running the stamp's query at concurrency 8 reads");
-                L($"  6,460/s on a connection pool and 10,880/s multiplexed (the host reads stamps multiplexed), where pgbench reads");
-                L($"  about 19,000/s: the bare client alone barely reaches half of pgbench, so a host that reads the database once per");
-                L($"  request, with HTTP on top, does not here. What would meet it: a kept statement that needs no read at all (told");
-                L($"  of changes by notification, which alone cannot keep it exact across hosts), or more cores for the host.");
+                L($"  inside the host, where pgbench's read takes {sql8.P50Ms:0.00} ms at the same concurrency.");
+                if (r.StampFloor is { } stamps)
+                {
+                    L($"  The host's stamp reader alone, in the bench's process with no HTTP, no key and no computation, reads");
+                    L($"  {stamps.PerSecond:N0} stamps/s at concurrency 8 (p50 {stamps.P50Ms:0.00} ms, p99 {stamps.P99Ms:0.00} ms, {stamps.ServerCpuMsPerRequest:0.000} ms of its CPU each): {stamps.PerSecond / sql8.PerSecond:P0} of");
+                    L($"  pgbench's reads. {(stamps.PerSecond / sql8.PerSecond < 0.5
+                        ? "The .NET client's one read, before any HTTP, is already under half of the C client's on these shared cores, so no host that reads the database once per request can meet the target here"
+                        : "The read alone would allow the target; HTTP, the key and the rate limit on top of it take the rest")}.");
+                }
+                L($"  What would meet it: a kept statement that needs no read at all (told of changes by notification, which alone");
+                L($"  cannot keep it exact across hosts: a write committed on another host would not be seen until its message came),");
+                L($"  or more cores for the host.");
             }
             else
             {
@@ -361,7 +399,8 @@ public static class SuiteReport
 
     private static HttpVsSql.Load Http8(BenchSuite.Report r) => r.Http.First(h => h.Concurrency == 8);
 
-    private static RebuildChild.Result Best(BenchSuite.Size s) => s.Rebuilds.Where(r => r.Mode is not ("read-raw" or "read-only" or "serialize")).MinBy(r => r.Seconds)!;
+    /// <summary>The fastest rebuild from a cold process: the warm one-pass is a second rebuild in its process, told apart.</summary>
+    private static RebuildChild.Result Best(BenchSuite.Size s) => s.Rebuilds.Where(r => r.Mode is not ("read-raw" or "read-only" or "serialize" or "one-pass-warm")).MinBy(r => r.Seconds)!;
 
     private static string Met(bool met) => met ? "yes" : "**no**";
 }
