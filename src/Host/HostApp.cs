@@ -37,9 +37,9 @@ public static class HostApp
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<ICommandExecutor, CommandService>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
-        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), connection, builder.Configuration.GetValue("Statements:CacheMegabytes", 64L),
+        builder.Services.AddSingleton(s => new StatementCache(s.GetRequiredService<Marten.IDocumentStore>(), connection, ConfigValues.Number(builder.Configuration, "Statements:CacheMegabytes", 64, 0, 1L << 20),
             s.GetRequiredService<ILogger<StatementCache>>()));
-        builder.Services.AddSingleton(new ExportSlots(builder.Configuration.GetValue("Reports:MaxConcurrentExports", 4)));
+        builder.Services.AddSingleton(new ExportSlots(ConfigValues.Int(builder.Configuration, "Reports:MaxConcurrentExports", 4, 1, 1_000)));
 
         // Production serves the schema as db-apply left it; elsewhere the host creates or migrates it at start.
         var production = builder.Environment.IsProduction();
@@ -123,8 +123,13 @@ public static class HostApp
         // the SDK is not registered at all: it would record every request's spans and metrics for no one (its
         // activities are sampled in whether or not anything exports them). The sources stay wired, so a listener
         // attached later (dotnet-trace, dotnet-counters, a test) still sees them.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { } endpoint && !string.IsNullOrWhiteSpace(endpoint))
         {
+            // The SDK drops an endpoint it cannot read and exports to localhost's default port, saying nothing.
+            if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new ConfigurationException(ExitCodes.Config, $"OTEL_EXPORTER_OTLP_ENDPOINT '{endpoint}' is not an http or https address");
+            }
             builder.Services.AddOpenTelemetry()
                 .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten").AddMeter("Spiisee.EventSourced.Statements"))
@@ -133,6 +138,9 @@ public static class HostApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        // Checked now, so a mistyped key or limit stops the host at start (exit 78) instead of failing every request.
+        app.Services.GetRequiredService<ApiKeyRegistry>();
+        RateLimits.Validate(app.Configuration);
         app.UseMiddleware<ResponseHeaders>();
         app.UseAuthentication();
         app.UseMiddleware<CallerLogScope>();

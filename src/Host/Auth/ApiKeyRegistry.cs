@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host.Auth;
 
@@ -24,13 +25,13 @@ public sealed class ApiKeyRegistry
             }
             if (!Enum.TryParse<Role>(section["Role"], ignoreCase: false, out var role))
             {
-                throw new InvalidOperationException($"Auth:Keys:{section.Key}:Role must be BackOffice, Auditor or Customer");
+                throw new ConfigurationException(ExitCodes.Config, $"configuration Auth:Keys:{section.Key}:Role: '{section["Role"]}' is not BackOffice, Auditor or Customer");
             }
             var accountId = section["AccountId"];
             var contactId = section["ContactId"];
             if (role == Role.Customer && (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(contactId)))
             {
-                throw new InvalidOperationException($"Auth:Keys:{section.Key}: a Customer key needs AccountId and ContactId");
+                throw new ConfigurationException(ExitCodes.Config, $"configuration Auth:Keys:{section.Key}: a Customer key needs AccountId and ContactId");
             }
             _keys.Add((Digest(key), new Caller(section["Name"] ?? $"key{index}", role, accountId, contactId)));
             index++;

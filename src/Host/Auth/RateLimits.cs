@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Spiisee.EventSourced.Host.Api;
+using Spiisee.EventSourced.Host.Configuration;
 
 namespace Spiisee.EventSourced.Host.Auth;
 
@@ -18,13 +19,25 @@ public static class RateLimits
 {
     private static readonly Dictionary<Role, int> DefaultPermits = new() { [Role.Customer] = 120, [Role.Auditor] = 1_200, [Role.BackOffice] = 0 };
 
+    /// <summary>Every limit read and checked: a window of 0 s or a limit that is not a number stops the host at start.</summary>
+    public static void Validate(IConfiguration configuration)
+    {
+        Limits(configuration);
+        Anonymous(configuration);
+    }
+
+    private static Dictionary<Role, (int Permits, TimeSpan Window)> Limits(IConfiguration configuration) =>
+        Enum.GetValues<Role>().ToDictionary(r => r, r => (
+            Permits: ConfigValues.Int(configuration, $"RateLimits:{r}:PermitLimit", DefaultPermits[r], 0, int.MaxValue),
+            Window: TimeSpan.FromSeconds(ConfigValues.Int(configuration, $"RateLimits:{r}:WindowSeconds", 60, 1, 86_400))));
+
+    private static int Anonymous(IConfiguration configuration) =>
+        ConfigValues.Int(configuration, "RateLimits:Anonymous:PermitLimit", 300, 0, int.MaxValue);
+
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
-        var limits = Enum.GetValues<Role>().ToDictionary(r => r, r => (
-            Permits: configuration.GetValue($"RateLimits:{r}:PermitLimit", DefaultPermits[r]),
-            Window: TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{r}:WindowSeconds", 60))));
-
-        var anonymous = configuration.GetValue("RateLimits:Anonymous:PermitLimit", 300);
+        var limits = Limits(configuration);
+        var anonymous = Anonymous(configuration);
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             if (http.Items[Caller.ItemKey] is not Caller caller)

@@ -20,7 +20,7 @@ public sealed record SmtpSettings(string? Host, int Port, string? UserName, stri
                 ? parsed
                 : throw new Configuration.ConfigurationException(Configuration.ExitCodes.Config, $"Smtp:Security '{s}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}")
             : SecureSocketOptions.StartTlsWhenAvailable;
-        return new SmtpSettings(section["Host"], section.GetValue("Port", 25), section["UserName"], section["Password"],
+        return new SmtpSettings(section["Host"], Configuration.ConfigValues.Int(configuration, "Smtp:Port", 25, 1, 65_535), section["UserName"], section["Password"],
             section["From"] is { Length: > 0 } from ? from : "Spiisee Everest support <support@spiisee.example>", security);
     }
 }
