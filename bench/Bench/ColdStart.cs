@@ -34,6 +34,21 @@ public static class ColdStart
             root = root.Parent;
         }
         var sample = Path.Combine(root?.FullName ?? ".", "samples", "march-outage.jsonl");
+        try
+        {
+            return await MeasureAsync(hostDll, runs, schema, sample);
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee") is { Length: > 0 } connection)
+            {
+                await Suite.BenchSuite.DropAsync(connection, schema);
+            }
+        }
+    }
+
+    private static async Task<Result> MeasureAsync(string hostDll, int runs, string schema, string sample)
+    {
         await Cli(hostDll, schema, "db-apply");
         await Cli(hostDll, schema, "import", sample);
 

@@ -38,6 +38,12 @@ public static class BenchSuite
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var unknown = UnknownOptions(args);
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"suite: unknown option(s) {string.Join(", ", unknown)}; known: {string.Join(", ", ValueOptions.Concat(FlagOptions))}");
+            return 64;
+        }
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
         if (string.IsNullOrEmpty(connection))
         {
@@ -107,11 +113,19 @@ public static class BenchSuite
             report = report with { Cold = await ColdStart.MeasureAsync(hostDll, 5) };
             Write(report, output);
         }
+        else
+        {
+            Log($"cold start, HTTP and the large account over HTTP: skipped, no host at {hostDll} (build it first: see the README's Performance section)");
+        }
         if (File.Exists(releaseHost))
         {
             Log($"cold start: the release build, {releaseHost}");
             report = report with { ColdRelease = await ColdStart.MeasureAsync(releaseHost, 5) };
             Write(report, output);
+        }
+        else
+        {
+            Log($"cold start of the release build: skipped, no {releaseHost} (scripts/publish.sh makes it)");
         }
         if (!args.Contains("--no-math"))
         {
@@ -303,7 +317,7 @@ public static class BenchSuite
         return report is null ? null : File.ReadAllText(report);
     }
 
-    private static async Task DropAsync(string connection, string schema)
+    internal static async Task DropAsync(string connection, string schema)
     {
         await using var db = new Npgsql.NpgsqlConnection(connection);
         await db.OpenAsync();
@@ -324,6 +338,27 @@ public static class BenchSuite
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output + ".json", JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         File.WriteAllText(output + ".md", SuiteReport.Markdown(report));
+    }
+
+    private static readonly string[] ValueOptions = ["--events", "--large", "--seconds", "--host", "--out", "--release-host"];
+    private static readonly string[] FlagOptions = ["--no-math"];
+
+    /// <summary>A mistyped option would otherwise run the full default suite, 15 to 45 minutes of it.</summary>
+    private static List<string> UnknownOptions(string[] args)
+    {
+        var unknown = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (ValueOptions.Contains(args[i]))
+            {
+                i++;
+            }
+            else if (!FlagOptions.Contains(args[i]))
+            {
+                unknown.Add(args[i]);
+            }
+        }
+        return unknown;
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -30,7 +30,8 @@ public static partial class HttpVsSql
     public static async Task<Load> WrkAsync(string baseUrl, string key, int accounts, int concurrency, int seconds, Func<TimeSpan> serverCpu,
         Workload workload = Workload.Random, string? account = null)
     {
-        var script = Path.Combine(Path.GetTempPath(), $"spiisee-wrk-{workload}{(account is null ? "" : "-one")}.lua");
+        // This process's own file: suites run at once must not share a script.
+        var script = Path.Combine(Path.GetTempPath(), $"spiisee-wrk-{Environment.ProcessId}-{workload}{(account is null ? "" : "-one")}.lua");
         var last = SuiteJournal.Years * 12 - 1;
         var months = workload switch { Workload.Random => $"math.random(0, {last})", _ => $"{last}" };
         var format = workload == Workload.Refused ? "\"%04d-13\"" : "\"%04d-%02d\"";
@@ -54,6 +55,7 @@ public static partial class HttpVsSql
             throw new InvalidOperationException("wrk saw error statuses:\n" + output);
         }
         var cpu = serverCpu() - cpuBefore;
+        File.Delete(script);
         var requests = long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
         return new Load(concurrency, WrkMs(output, "50%"), WrkMs(output, "99%"),
             double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture), cpu.TotalMilliseconds / requests);

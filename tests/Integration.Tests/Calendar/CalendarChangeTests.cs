@@ -155,6 +155,19 @@ public class CalendarChangeTests(PostgresDatabase database)
             ["ConnectionStrings:Spiisee"] = database.ConnectionString,
             ["Storage:Schema"] = schema,
         }).Build();
+        try
+        {
+            await ImportsIntoAnEmptyStore(file, config);
+        }
+        finally
+        {
+            File.Delete(file);
+            await database.DropSchemaAsync(schema);
+        }
+    }
+
+    private static async Task ImportsIntoAnEmptyStore(string file, IConfiguration config)
+    {
         var stdout = new StringWriter();
         var exit = await CliApp.RunAsync(["calendar", "import", file], stdout, new StringWriter(), config);
         exit.ShouldBe(0, stdout.ToString());
@@ -168,7 +181,6 @@ public class CalendarChangeTests(PostgresDatabase database)
         var imported = JObject.Parse(stdout.ToString());
         imported["holidays"]!.Select(h => (string)h["date"]!).ShouldContain("2026-03-04");
         imported["holidays"]!.Count().ShouldBe(12); // the 11 federal days there, plus the declared one
-        File.Delete(file);
     }
 
     [Fact] // Parallel back-office changes are all recorded, in order, each dated when it was decided; none is refused as out of order.
