@@ -29,8 +29,9 @@ public static class QueryString
         {
             return true;
         }
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        if (InputRules.TryWhole(text, out var whole) && whole >= min && whole <= max)
         {
+            value = (int)whole;
             return true;
         }
         problem = Problems.BadInput(InvalidCodes.InvalidValue, name, $"{name} must be a whole number from {min} to {max}");

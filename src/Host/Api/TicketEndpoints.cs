@@ -42,7 +42,7 @@ public static class TicketEndpoints
         }
         if (http.Request.Query["version"].ToString() is { Length: > 0 } v)
         {
-            if (!long.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+            if (!InputRules.TryWhole(v, out var n) || n < 1)
             {
                 return Problems.BadInput(InvalidCodes.InvalidValue, "version", "version must be a whole number from 1");
             }

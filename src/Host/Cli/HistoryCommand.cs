@@ -39,7 +39,7 @@ public sealed class HistoryCommand : VerbCommand<HistoryInput>
         long? version = null;
         if (input.VersionFlag is { } v)
         {
-            version = long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            version = Spiisee.EventSourced.Projections.Journal.InputRules.TryWhole(v, out var n) && n > 0
                 ? n : throw new CliException(ExitCodes.Usage, "--version must be a whole number from 1");
         }
         var candidates = TicketLookup.Candidates(input.Id, input.KindFlag);

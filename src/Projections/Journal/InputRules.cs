@@ -127,10 +127,21 @@ public static class InputRules
     }
 
     /// <summary>A calendar year as text, within the dates the engine accepts.</summary>
+    /// <summary>
+    /// A whole number written with ASCII digits only. .NET's own parsing, even with <c>NumberStyles.None</c>, ignores
+    /// trailing NUL characters ("2026\0" reads as 2026), which an attacking trial found in a query string.
+    /// </summary>
+    public static bool TryWhole(string text, out long value)
+    {
+        value = 0;
+        return text.Length is > 0 and <= 18 && text.All(char.IsAsciiDigit)
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
     public static int Year(string text, string field) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+        TryWhole(text, out var year)
             && year >= Earliest.Year && year <= Latest.Year
-            ? year
+            ? (int)year
             : throw new InvalidInputException(InvalidCodes.InvalidValue, field, $"{field} must be a year from {Earliest.Year} to {Latest.Year}");
 
     public static LocalDate Date(LocalDate value, string field) =>

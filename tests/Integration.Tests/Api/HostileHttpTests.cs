@@ -49,6 +49,10 @@ public class HostileHttpTests(PostgresDatabase database)
             ("GET", "/trouble-tickets/TT-100/history?asOf=2026-03-10T00:00:00Z%00junk", null, "asOf"),
             ("GET", "/trouble-tickets/TT-100/timeline?format=table", null, "format"),
             ("GET", "/accounts/acme/statements/2026-03?format=xml", null, "format"),
+            // .NET's number parsing ignores trailing NULs: each of these read as the number before the NUL.
+            ("GET", "/calendar?year=2026%00", null, "year"),
+            ("GET", "/accounts/acme/tickets?take=2%00", null, "take"),
+            ("GET", "/trouble-tickets/TT-100/history?version=1%00", null, "version"),
         };
         foreach (var (method, url, body, field) in cases)
         {
