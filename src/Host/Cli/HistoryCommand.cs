@@ -1,4 +1,3 @@
-using System.Globalization;
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
 using Spiisee.EventSourced.Projections.Queries;
