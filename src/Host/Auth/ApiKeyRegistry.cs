@@ -33,7 +33,16 @@ public sealed class ApiKeyRegistry
             {
                 throw new ConfigurationException(ExitCodes.Config, $"configuration Auth:Keys:{section.Key}: a Customer key needs AccountId and ContactId");
             }
-            _keys.Add((Digest(key), new Caller(section["Name"] ?? $"key{index}", role, accountId, contactId)));
+            var caller = new Caller(section["Name"] ?? $"key{index}", role, accountId, contactId);
+            var digest = Digest(key);
+            // A key's name is its rate-limit budget and its name in logs; a key twice would be whichever came last.
+            if (_keys.FirstOrDefault(k => k.Caller.Name == caller.Name || CryptographicOperations.FixedTimeEquals(k.Digest, digest)) is { Caller: { } other })
+            {
+                throw new ConfigurationException(ExitCodes.Config, other.Name == caller.Name
+                    ? $"configuration Auth:Keys:{section.Key}: the name '{caller.Name}' is another key's too (each key's name is its own rate limit)"
+                    : $"configuration Auth:Keys:{section.Key}: the same key as '{other.Name}'");
+            }
+            _keys.Add((digest, caller));
             index++;
         }
     }

@@ -21,17 +21,20 @@ public class HostConfigurationTests(PostgresDatabase database) : StoreTestBase(d
         { "--Statements:CacheMegabytes=abc", "Statements:CacheMegabytes" },
         { "--Reports:MaxConcurrentExports=0", "Reports:MaxConcurrentExports" },
         { "--Smtp:Port=70000", "Smtp:Port" },
+        { "--Auth:Keys:1:Key=k1|--Auth:Keys:1:Role=Auditor|--Auth:Keys:1:Name=key0", "Auth:Keys:1: the name 'key0'" },
+        { "--Auth:Keys:1:Key=k0|--Auth:Keys:1:Role=BackOffice", "Auth:Keys:1: the same key as 'key0'" },
         { "--OTEL_EXPORTER_OTLP_ENDPOINT=not a url", "OTEL_EXPORTER_OTLP_ENDPOINT" },
     };
 
     [Theory]
     [MemberData(nameof(Unusable))]
+    /// <param name="setting">One setting, or several joined by '|'.</param>
     public async Task An_unusable_setting_stops_the_host_at_start_and_names_itself(string setting, string named)
     {
         // Given a host started with one setting it cannot use (and a key that is fine)
         // When it starts
         using var process = HostProcess.Start(Database.ConnectionString, Schema,
-            "--urls", $"http://127.0.0.1:{InProcessSmtp.FreePort()}", "--Auth:Keys:0:Key=k0", "--Auth:Keys:0:Role=Auditor", setting);
+            ["--urls", $"http://127.0.0.1:{InProcessSmtp.FreePort()}", "--Auth:Keys:0:Key=k0", "--Auth:Keys:0:Role=Auditor", .. setting.Split('|')]);
         var stderrRead = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
