@@ -126,7 +126,6 @@ public static class InputRules
         return decimal.Round(value, 2) + 0.00m;
     }
 
-    /// <summary>A calendar year as text, within the dates the engine accepts.</summary>
     /// <summary>
     /// A whole number written with ASCII digits only. .NET's own parsing, even with <c>NumberStyles.None</c>, ignores
     /// trailing NUL characters ("2026\0" reads as 2026), which an attacking trial found in a query string.
@@ -138,6 +137,7 @@ public static class InputRules
             && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>A calendar year as text, within the dates the engine accepts.</summary>
     public static int Year(string text, string field) =>
         TryWhole(text, out var year)
             && year >= Earliest.Year && year <= Latest.Year
