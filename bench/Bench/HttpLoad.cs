@@ -50,7 +50,7 @@ public static class HttpLoad
         clock.Stop();
 
         Array.Sort(latencies);
-        double P(double q) => latencies[Math.Min(requests - 1, (int)Math.Ceiling(q * requests) - 1)];
+        double P(double q) => Percentiles.Of(latencies, q);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"http-load: {requests} GETs over {Routes.Length} routes from {clients} clients in {clock.Elapsed.TotalSeconds:0.0} s: {requests / clock.Elapsed.TotalSeconds:0} req/s; latency p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; non-200: {failures.Sum()}"));
         return failures.Sum() == 0 ? 0 : 1;

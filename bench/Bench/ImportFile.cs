@@ -46,8 +46,7 @@ public static class ImportFile
         }
         finally
         {
-            await store.Advanced.Clean.CompletelyRemoveAllAsync();
-            await BenchSuite.DropAsync(connection, schema); // Marten's clean-up leaves the schema itself
+            await BenchSuite.DropAsync(connection, schema);
         }
     }
 }

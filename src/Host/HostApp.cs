@@ -138,9 +138,9 @@ public static class HostApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        // Checked now, so a mistyped key or limit stops the host at start (exit 78) instead of failing every request.
+        // Made now rather than at the first request, so a mistyped key or limit stops the host at start (exit 78).
         app.Services.GetRequiredService<ApiKeyRegistry>();
-        RateLimits.Validate(app.Configuration);
+        _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>>().Value;
         app.UseMiddleware<ResponseHeaders>();
         app.UseAuthentication();
         app.UseMiddleware<CallerLogScope>();

@@ -23,8 +23,7 @@ public static class StampFloor
         var (latencies, elapsed) = await ReadAsync(stamps, accounts, concurrency, TimeSpan.FromSeconds(seconds));
         self.Refresh();
         latencies.Sort();
-        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        return new HttpVsSql.Load(concurrency, P(0.50), P(0.99), latencies.Count / elapsed.TotalSeconds,
+        return new HttpVsSql.Load(concurrency, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), latencies.Count / elapsed.TotalSeconds,
             (self.TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count);
     }
 

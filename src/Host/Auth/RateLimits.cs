@@ -19,25 +19,13 @@ public static class RateLimits
 {
     private static readonly Dictionary<Role, int> DefaultPermits = new() { [Role.Customer] = 120, [Role.Auditor] = 1_200, [Role.BackOffice] = 0 };
 
-    /// <summary>Every limit read and checked: a window of 0 s or a limit that is not a number stops the host at start.</summary>
-    public static void Validate(IConfiguration configuration)
-    {
-        Limits(configuration);
-        Anonymous(configuration);
-    }
-
-    private static Dictionary<Role, (int Permits, TimeSpan Window)> Limits(IConfiguration configuration) =>
-        Enum.GetValues<Role>().ToDictionary(r => r, r => (
-            Permits: ConfigValues.Int(configuration, $"RateLimits:{r}:PermitLimit", DefaultPermits[r], 0, int.MaxValue),
-            Window: TimeSpan.FromSeconds(ConfigValues.Int(configuration, $"RateLimits:{r}:WindowSeconds", 60, 1, 86_400))));
-
-    private static int Anonymous(IConfiguration configuration) =>
-        ConfigValues.Int(configuration, "RateLimits:Anonymous:PermitLimit", 300, 0, int.MaxValue);
-
+    /// <remarks>Each value is checked as it is read (<see cref="ConfigValues"/>); the host reads them at start.</remarks>
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
-        var limits = Limits(configuration);
-        var anonymous = Anonymous(configuration);
+        var limits = Enum.GetValues<Role>().ToDictionary(r => r, r => (
+            Permits: ConfigValues.Int(configuration, $"RateLimits:{r}:PermitLimit", DefaultPermits[r], 0, int.MaxValue),
+            Window: TimeSpan.FromSeconds(ConfigValues.Int(configuration, $"RateLimits:{r}:WindowSeconds", 60, 1, 86_400))));
+        var anonymous = ConfigValues.Int(configuration, "RateLimits:Anonymous:PermitLimit", 300, 0, int.MaxValue);
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             if (http.Items[Caller.ItemKey] is not Caller caller)

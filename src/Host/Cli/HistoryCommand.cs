@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Spiisee.EventSourced.Host.Configuration;
+using Spiisee.EventSourced.Projections.Journal;
 using Spiisee.EventSourced.Projections.Queries;
 
 namespace Spiisee.EventSourced.Host.Cli;
@@ -38,7 +39,7 @@ public sealed class HistoryCommand : VerbCommand<HistoryInput>
         long? version = null;
         if (input.VersionFlag is { } v)
         {
-            version = Spiisee.EventSourced.Projections.Journal.InputRules.TryWhole(v, out var n) && n > 0
+            version = InputRules.TryWhole(v, out var n) && n > 0
                 ? n : throw new CliException(ExitCodes.Usage, "--version must be a whole number from 1");
         }
         var candidates = TicketLookup.Candidates(input.Id, input.KindFlag);
