@@ -16,14 +16,5 @@ public static class Json
         : Results.Content(Encoding.UTF8.GetString(Utf8(value)), "application/json", statusCode: status);
 
     /// <summary>The value's JSON as UTF-8 bytes.</summary>
-    public static byte[] Utf8(object value)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 16 * 1024, leaveOpen: true))
-        using (var json = new JsonTextWriter(writer))
-        {
-            Serializer.Serialize(json, value);
-        }
-        return buffer.ToArray();
-    }
+    public static byte[] Utf8(object value) => JsonBytes.Of(Serializer, value);
 }

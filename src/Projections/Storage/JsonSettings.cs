@@ -25,11 +25,13 @@ public static class JsonSettings
         MissingMemberHandling = MissingMemberHandling.Ignore,
     };
 
-    /// <summary>Enums as names, NodaTime values as ISO text: the converters in the order NodaTime's set-up gives them.</summary>
+    /// <summary>Enums as names, NodaTime values as ISO text: the converters in the order NodaTime's set-up gives them, instants first.</summary>
     private static IReadOnlyList<JsonConverter> Converters()
     {
         var settings = new JsonSerializerSettings();
         settings.Converters.Add(new StringEnumConverter());
+        // Ahead of NodaTime's, so it is the one the contracts carry for Instant (the first that converts a type is used).
+        settings.Converters.Add(new IsoInstantConverter());
         settings.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return [.. settings.Converters];
     }
