@@ -5,9 +5,11 @@ using Spiisee.EventSourced.Bench;
 // dotnet run -c Release --project bench/Bench -- suite [--events 100000,1000000] [--large 10000] [--seconds 10] [--no-math]
 //     every figure of docs/benchmarks.md (and .json) from one run
 // dotnet run -c Release --project bench/Bench -- journal <file> [lines] [cases per account]   the suite's generated journal
+// dotnet run -c Release --project bench/Bench -- journal <file> --dealt <cases> <accounts>   the large-account journal (1 account: "large")
 // dotnet run -c Release --project bench/Bench -- math [--job short]   BenchmarkDotNet over the policy math
 // dotnet run -c Release --project bench/Bench -- import-load 100000   journal import throughput on PostgreSQL
 // dotnet run -c Release --project bench/Bench -- import-file <journal> [batch lines] [times]   one journal imported (times over, fresh schemas), with where the CPU went
+// dotnet run -c Release --project bench/Bench -- statement-phases <schema> <account> [rounds]   a month's statement computed, by phase
 // dotnet run -c Release --project bench/Bench -- cold-start [host dll] [runs]   CLI query and host first-request latency
 // dotnet run -c Release --project bench/Bench -- notices-load [host dll] [accounts]   R15: one incident for every account, mailed
 // dotnet run -c Release --project bench/Bench -- http-load [url] [key] [requests] [clients]   queries against a running host
@@ -30,6 +32,7 @@ return args.FirstOrDefault() switch
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1),
     "import-load" => await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     "math" => Run(args[1..]),
+    "statement-phases" => await Spiisee.EventSourced.Bench.Suite.StatementPhases.RunAsync(args[1..]),
     "journal" => Spiisee.EventSourced.Bench.Suite.SuiteJournal.Run(args[1..]),
     "suite-report" => Spiisee.EventSourced.Bench.Suite.BenchSuite.Rewrite(args.Length > 1 ? args[1] : "docs/benchmarks"),
     "suite" => await Spiisee.EventSourced.Bench.Suite.BenchSuite.RunAsync(args[1..]),
@@ -45,6 +48,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench suite [options] | journal <file> [lines] [cases per account] | math | import-load [lines] | import-file <journal> [batch lines] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
+    Console.Error.WriteLine("usage: Bench suite [options] | journal <file> [lines] [cases per account] | journal <file> --dealt <cases> <accounts> | math | import-load [lines] | import-file <journal> [batch lines] | statement-phases <schema> <account> [rounds] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
     return 64;
 }

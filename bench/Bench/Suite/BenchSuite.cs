@@ -29,7 +29,7 @@ public static class BenchSuite
     public sealed record LargeAccount(int Cases, int Lines, double SpreadLinesPerSecond, double LargeLinesPerSecond,
         double LargeStatementMedianMs, double LargeStatementP99Ms, double SmallStatementMedianMs,
         double? HttpComputedMedianMs = null, double? HttpComputedP99Ms = null, double? HttpCachedMedianMs = null, double? HttpCachedP99Ms = null,
-        HttpVsSql.Load? HttpCachedWrk = null);
+        HttpVsSql.Load? HttpCachedWrk = null, HttpVsSql.Load? HttpComputedWrk = null, StatementPhases.Result? Phases = null);
 
     public sealed record Report(string Machine, DateTimeOffset At, List<Size> Sizes, LargeAccount? Large,
         List<HttpVsSql.Load> Http, List<HttpVsSql.Load> Sql, ColdStart.Result? Cold, string? Math, HttpVsSql.Load? HttpFloor = null,
@@ -233,8 +233,10 @@ public static class BenchSuite
         }
         var (largeMedian, largeP99) = await StatementReadsAsync(connection, results[1].Schema, "large");
         var (smallMedian, _) = await StatementReadsAsync(connection, results[500].Schema, "acct-7");
+        Log("large account: its months computed in this process, by phase");
+        var phases = await StatementPhases.MeasureAsync(connection, results[1].Schema, "large", rounds: 10);
         (double Median, double P99)? computed = null, cached = null;
-        HttpVsSql.Load? cachedWrk = null;
+        HttpVsSql.Load? cachedWrk = null, computedWrk = null;
         if (File.Exists(hostDll))
         {
             Log("large account: its months over HTTP, computed each time, then kept");
@@ -247,6 +249,11 @@ public static class BenchSuite
                 await using var host = await HostProcess.StartAsync(hostDll, results[1].Schema,
                     settings: new Dictionary<string, string> { ["Statements__CacheMegabytes"] = "256" });
                 cachedWrk = await HttpVsSql.WrkAsync(host.BaseUrl, HostProcess.Key, 1, 1, 10, host.CpuTime, account: "large");
+                await host.DisposeAsync();
+                Log("large account: its months computed on every request, with wrk at concurrency 1");
+                await using var computing = await HostProcess.StartAsync(hostDll, results[1].Schema,
+                    settings: new Dictionary<string, string> { ["Statements__CacheMegabytes"] = "0" });
+                computedWrk = await HttpVsSql.WrkAsync(computing.BaseUrl, HostProcess.Key, 1, 1, 10, computing.CpuTime, account: "large");
             }
         }
         foreach (var r in results.Values)
@@ -254,7 +261,7 @@ public static class BenchSuite
             await DropAsync(connection, r.Schema);
         }
         return new LargeAccount(cases, results[1].Lines, results[500].LinesPerSecond, results[1].LinesPerSecond, largeMedian, largeP99, smallMedian,
-            computed?.Median, computed?.P99, cached?.Median, cached?.P99, cachedWrk);
+            computed?.Median, computed?.P99, cached?.Median, cached?.P99, cachedWrk, computedWrk, phases);
     }
 
     /// <summary>Every month of the five years, ten times over, read as the API reads a statement (one batched round trip, then the math).</summary>

@@ -20,6 +20,14 @@ public sealed class SuiteJournal(int seed = 12)
     /// <summary>`bench journal &lt;file&gt; [lines] [cases per account]`: the suite's journal, to import or read.</summary>
     public static int Run(string[] args)
     {
+        if (args.Length == 4 && args[1] == "--dealt")
+        {
+            // The large-account journals: the same approved outages on one account ("large") or dealt over many.
+            var dealt = new SuiteJournal { Mixed = false }.WriteDealt(args[0], int.Parse(args[2], CultureInfo.InvariantCulture),
+                int.Parse(args[3], CultureInfo.InvariantCulture));
+            Console.WriteLine($"{dealt.Lines} lines, {dealt.Accounts} accounts, {dealt.Cases} cases in {args[0]}");
+            return 0;
+        }
         var written = new SuiteJournal().Write(args[0], args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40);
         Console.WriteLine($"{written.Lines} lines, {written.Accounts} accounts, {written.Cases} cases in {args[0]}");

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marten;
+using NodaTime;
+using Spiisee.EventSourced.Domain.Calendar;
+using Spiisee.EventSourced.Projections.Calendar;
+using Spiisee.EventSourced.Projections.Queries;
+using Spiisee.EventSourced.Projections.Statements;
+using Spiisee.EventSourced.Projections.Storage;
+
+namespace Spiisee.EventSourced.Bench.Suite;
+
+/// <summary>
+/// A month's statement computed as the host computes one it does not keep, in its three phases, each timed and its
+/// allocations counted: the documents' read and deserialization, the R9-R14 computation, the response's JSON.
+/// </summary>
+public static class StatementPhases
+{
+    /// <summary>Per statement: median milliseconds and KiB allocated of each phase, and collections per thousand statements.</summary>
+    public sealed record Result(double LoadMs, double ComputeMs, double JsonMs, long LoadKiB, long ComputeKiB, long JsonKiB, long JsonBytes,
+        double Gen0PerThousand, double Gen2PerThousand);
+
+    private static readonly Newtonsoft.Json.JsonSerializer Serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSettings.Create());
+
+    /// <summary>`bench statement-phases &lt;schema&gt; &lt;account&gt; [rounds]`: every month of the suite's five years.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee")
+            ?? throw new InvalidOperationException("statement-phases needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
+        var r = await MeasureAsync(connection, args[0], args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+        Console.WriteLine(r);
+        return 0;
+    }
+
+    public static async Task<Result> MeasureAsync(string connection, string schema, string account, int rounds)
+    {
+        using var store = StoreConfiguration.Create(connection, schema, JasperFx.AutoCreate.None);
+        var load = new List<double>();
+        var compute = new List<double>();
+        var json = new List<double>();
+        long loadBytes = 0, computeBytes = 0, jsonBytes = 0, written = 0;
+        var (gen0, gen2) = (0, 0);
+        // The first rounds let the JIT reach its optimised code, as in a host that has run a while.
+        const int warmRounds = 5;
+        for (var round = 0; round < warmRounds + rounds; round++)
+        {
+            var measured = round >= warmRounds;
+            if (round == warmRounds)
+            {
+                (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
+            }
+            for (var m = 0; m < SuiteJournal.Years * 12; m++)
+            {
+                var month = new YearMonth(2021, 1).PlusMonths(m);
+                await using var session = store.QuerySession();
+                var a0 = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                // As StatementView.LoadCountedAsync reads them: one batched round trip for the three documents.
+                var batch = session.CreateBatchQuery();
+                var termsLoad = batch.Load<AccountTerms>(account);
+                var approvalsLoad = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(account, month));
+                var calendarLoad = batch.Load<CalendarRecord>(CalendarRecord.Key);
+                await batch.Execute();
+                var terms = await termsLoad ?? throw new InvalidOperationException($"no account {account}");
+                var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
+                var t1 = clock.Elapsed.TotalMilliseconds;
+                var a1 = GC.GetTotalAllocatedBytes(precise: true);
+                var view = StatementView.From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty));
+                var t2 = clock.Elapsed.TotalMilliseconds;
+                var a2 = GC.GetTotalAllocatedBytes(precise: true);
+                var bytes = JsonBytes.Of(Serializer, view);
+                var t3 = clock.Elapsed.TotalMilliseconds;
+                var a3 = GC.GetTotalAllocatedBytes(precise: true);
+                if (measured)
+                {
+                    load.Add(t1);
+                    compute.Add(t2 - t1);
+                    json.Add(t3 - t2);
+                    // The whole process's allocations: the read's continuations run on other threads. Nothing else runs here.
+                    (loadBytes, computeBytes, jsonBytes, written) = (loadBytes + a1 - a0, computeBytes + a2 - a1, jsonBytes + a3 - a2, written + bytes.Length);
+                }
+            }
+        }
+        var n = load.Count;
+        load.Sort();
+        compute.Sort();
+        json.Sort();
+        return new Result(Percentiles.Of(load, 0.5), Percentiles.Of(compute, 0.5), Percentiles.Of(json, 0.5), loadBytes / n >> 10,
+            computeBytes / n >> 10, jsonBytes / n >> 10, written / n, (GC.CollectionCount(0) - gen0) * 1000.0 / n, (GC.CollectionCount(2) - gen2) * 1000.0 / n);
+    }
+}
