@@ -13,7 +13,23 @@ using Spiisee.EventSourced.Bench;
 // dotnet run -c Release --project bench/Bench -- cold-start [host dll] [runs]   CLI query and host first-request latency
 // dotnet run -c Release --project bench/Bench -- notices-load [host dll] [accounts]   R15: one incident for every account, mailed
 // dotnet run -c Release --project bench/Bench -- http-load [url] [key] [requests] [clients]   queries against a running host
-return args.FirstOrDefault() switch
+try
+{
+    return await RunVerbAsync(args);
+}
+catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException or ArgumentException)
+{
+    // A missing or malformed argument: say which, and how the verbs are called, rather than a stack trace.
+    Console.Error.WriteLine($"bench {args.FirstOrDefault()}: {e.Message}");
+    return Usage();
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"bench {args.FirstOrDefault()}: {e.Message}");
+    return 74;
+}
+
+static async Task<int> RunVerbAsync(string[] args) => args.FirstOrDefault() switch
 {
     "http-load" => await HttpLoad.RunAsync(
         args.Length > 1 ? args[1] : "http://127.0.0.1:5080",
@@ -48,6 +64,6 @@ static int Run(string[] benchmarkArgs)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench suite [options] | journal <file> [lines] [cases per account] | journal <file> --dealt <cases> <accounts> | math | import-load [lines] | import-file <journal> [batch lines] | statement-phases <schema> <account> [rounds] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
+    Console.Error.WriteLine("usage: Bench suite [options] | journal <file> [lines] [cases per account] | journal <file> --dealt <cases> <accounts> | math | import-load [lines] | import-file <journal> [batch lines] [times] | statement-phases <schema> <account> [rounds] | notices-load [host dll] [accounts] | cold-start [host dll] [runs] | http-load [url] [key] [requests] [clients]");
     return 64;
 }

@@ -25,10 +25,35 @@ public static class StatementPhases
     /// <summary>`bench statement-phases &lt;schema&gt; &lt;account&gt; [rounds]`: every month of the suite's five years.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee")
-            ?? throw new InvalidOperationException("statement-phases needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
-        var r = await MeasureAsync(connection, args[0], args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
-        Console.WriteLine(r);
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Spiisee");
+        if (string.IsNullOrEmpty(connection))
+        {
+            await Console.Error.WriteLineAsync("statement-phases needs ConnectionStrings__Spiisee (source scripts/postgres.sh)");
+            return 69;
+        }
+        if (args.Length is < 2 or > 3 || args.Length == 3 && (!int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) || n < 1))
+        {
+            await Console.Error.WriteLineAsync("statement-phases <schema> <account> [rounds]: rounds is a whole number of at least 1");
+            return 64;
+        }
+        var rounds = args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        Result r;
+        try
+        {
+            r = await MeasureAsync(connection, args[0], args[1], rounds);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.InvalidSchemaName)
+        {
+            await Console.Error.WriteLineAsync($"statement-phases: schema {args[0]} has no read models ({e.MessageText}); import a journal into it first");
+            return 65;
+        }
+        catch (UnknownAccountException e)
+        {
+            await Console.Error.WriteLineAsync($"statement-phases: {e.Message}");
+            return 65;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{args[1]} in {args[0]}, every month of five years, {rounds} rounds, medians per statement: read {r.LoadMs:0.00} ms ({r.LoadKiB:N0} KiB allocated), compute {r.ComputeMs:0.00} ms ({r.ComputeKiB:N0} KiB), JSON {r.JsonMs:0.00} ms ({r.JsonKiB:N0} KiB, {r.JsonBytes:N0} bytes); per 1,000 statements {r.Gen0PerThousand:0} young and {r.Gen2PerThousand:0.0} full collections"));
         return 0;
     }
 
@@ -61,7 +86,7 @@ public static class StatementPhases
                 var approvalsLoad = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(account, month));
                 var calendarLoad = batch.Load<CalendarRecord>(CalendarRecord.Key);
                 await batch.Execute();
-                var terms = await termsLoad ?? throw new InvalidOperationException($"no account {account}");
+                var terms = await termsLoad ?? throw new UnknownAccountException($"no account {account} in schema {schema}");
                 var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
                 var t1 = clock.Elapsed.TotalMilliseconds;
                 var a1 = GC.GetTotalAllocatedBytes(precise: true);
@@ -89,3 +114,6 @@ public static class StatementPhases
             computeBytes / n >> 10, jsonBytes / n >> 10, written / n, (GC.CollectionCount(0) - gen0) * 1000.0 / n, (GC.CollectionCount(2) - gen2) * 1000.0 / n);
     }
 }
+
+/// <summary>The account asked for has no terms document in the schema.</summary>
+public sealed class UnknownAccountException(string message) : Exception(message);

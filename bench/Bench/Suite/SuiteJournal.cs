@@ -20,11 +20,16 @@ public sealed class SuiteJournal(int seed = 12)
     /// <summary>`bench journal &lt;file&gt; [lines] [cases per account]`: the suite's journal, to import or read.</summary>
     public static int Run(string[] args)
     {
-        if (args.Length == 4 && args[1] == "--dealt")
+        if (args.Length > 1 && args[1] == "--dealt")
         {
             // The large-account journals: the same approved outages on one account ("large") or dealt over many.
-            var dealt = new SuiteJournal { Mixed = false }.WriteDealt(args[0], int.Parse(args[2], CultureInfo.InvariantCulture),
-                int.Parse(args[3], CultureInfo.InvariantCulture));
+            if (args.Length != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var cases) || cases < 1
+                || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var accounts) || accounts < 1)
+            {
+                Console.Error.WriteLine("journal <file> --dealt <cases> <accounts>: both counts are whole numbers of at least 1");
+                return 64;
+            }
+            var dealt = new SuiteJournal { Mixed = false }.WriteDealt(args[0], cases, accounts);
             Console.WriteLine($"{dealt.Lines} lines, {dealt.Accounts} accounts, {dealt.Cases} cases in {args[0]}");
             return 0;
         }
