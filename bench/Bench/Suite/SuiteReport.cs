@@ -405,9 +405,10 @@ public static class SuiteReport
                 L($"  2.2 MiB per statement and 47-70 full collections per 1,000 (its largest month, 300 times) before this session's changes,");
                 L($"  and that month's p99 over HTTP, asked one request at a time by wrk with the cache off, went from 12.4-15.9 ms to 6.4-7.3 ms.");
             }
-            L($"  What would bring it under the target: a");
-            L($"  leaner stored form of an approval (the document read and deserialized is what grows with the account), or");
-            L($"  computing the statement when its inputs change rather than when it is first asked.");
+            L($"  What would bring it under the target: computing the statement when its inputs change rather than when it is first");
+            L($"  asked, so that the first request is served as a kept one (p99 {large.HttpCachedP99Ms:0.00} ms above{(large.HttpCachedWrk is { } kw ? $", {kw.P99Ms:0.00} ms by wrk" : "")}), at the cost of computing");
+            L($"  months nobody reads; or a leaner stored form of an approval (the document read and deserialized is what grows with");
+            L($"  the account).");
         }
         var http8 = r.Http.FirstOrDefault(h => h.Concurrency == 8);
         var sql8 = r.Sql.FirstOrDefault(h => h.Concurrency == 8);
