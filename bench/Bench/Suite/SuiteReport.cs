@@ -402,7 +402,7 @@ public static class SuiteReport
                 L($"  the computation {ph.ComputeMs:0.00} ms ({ph.ComputeKiB:N0} KiB), the JSON of {ph.JsonBytes:N0} bytes {ph.JsonMs:0.00} ms ({ph.JsonKiB:N0} KiB): the median");
                 L($"  is within the target; the tail is what {ph.LoadKiB + ph.ComputeKiB + ph.JsonKiB:N0} KiB per statement costs on 2 shared cores ({ph.Gen0PerThousand:0} collections");
                 L($"  of the young generation and {ph.Gen2PerThousand:0.0} full ones per 1,000 statements here). Measured apart from this run, the allocations were");
-                L($"  2.2 MiB per statement and 47-70 full collections per 1,000 (its largest month, 300 times) before this session's changes,");
+                L($"  2.2 MiB per statement and 47-70 full collections per 1,000 (its largest month, 300 times) before 2026-12-01's allocation changes,");
                 L($"  and that month's p99 over HTTP, asked one request at a time by wrk with the cache off, went from 12.4-15.9 ms to 6.4-7.3 ms.");
             }
             L($"  What would bring it under the target: computing the statement when its inputs change rather than when it is first");
@@ -455,7 +455,7 @@ public static class SuiteReport
                     }
                     L($"  This p99 moves from run to run on these shared cores: measured apart from this run (2026-12-01, random months at");
                     L($"  concurrency 8, 10 s each after 25 s of warm-up, on the same 1.15M events), the same build gave 6.4-7.3 ms in four runs and");
-                    L($"  the build before this session's changes 5.8-6.2 ms in two, at 4,304-4,609 against 3,921-4,213 requests/s; the");
+                    L($"  the build before 2026-12-01's allocation changes 5.8-6.2 ms in two, at 4,304-4,609 against 3,921-4,213 requests/s; the");
                     L($"  suite's runs of the same build gave 9.5 and 11.1 ms.");
                 }
             }
