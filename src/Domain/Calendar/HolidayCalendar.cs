@@ -168,7 +168,11 @@ public sealed class HolidayCalendar
     }
 
     /// <summary>Observed weekday holidays falling in a calendar year (New Year's Day of year+1 may be observed on 31 December).</summary>
-    private LocalDate[] WeekdayHolidays(int year) => _weekdayHolidaysByYear.GetOrAdd(year, y =>
+    private LocalDate[] WeekdayHolidays(int year) =>
+        // Looked up before GetOrAdd: its lambda captures this calendar, so each call allocated a delegate (every business-day test).
+        _weekdayHolidaysByYear.TryGetValue(year, out var days) ? days : _weekdayHolidaysByYear.GetOrAdd(year, ComputeWeekdayHolidays);
+
+    private LocalDate[] ComputeWeekdayHolidays(int y)
     {
         var set = new SortedSet<LocalDate>();
         for (var holidayYear = y - 1; holidayYear <= y + 1; holidayYear++)
@@ -186,7 +190,7 @@ public sealed class HolidayCalendar
             set.Add(extra);
         }
         return [.. set];
-    });
+    }
 
     private string BuildIdentity()
     {
