@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Marten;
 using NodaTime;
-using Spiisee.EventSourced.Domain.Calendar;
-using Spiisee.EventSourced.Projections.Calendar;
 using Spiisee.EventSourced.Projections.Queries;
-using Spiisee.EventSourced.Projections.Statements;
 using Spiisee.EventSourced.Projections.Storage;
 
 namespace Spiisee.EventSourced.Bench.Suite;
@@ -19,8 +16,6 @@ public static class StatementPhases
     /// <summary>Per statement: median milliseconds and KiB allocated of each phase, and collections per thousand statements.</summary>
     public sealed record Result(double LoadMs, double ComputeMs, double JsonMs, long LoadKiB, long ComputeKiB, long JsonKiB, long JsonBytes,
         double Gen0PerThousand, double Gen2PerThousand);
-
-    private static readonly Newtonsoft.Json.JsonSerializer Serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSettings.Create());
 
     /// <summary>`bench statement-phases &lt;schema&gt; &lt;account&gt; [rounds]`: every month of the suite's five years.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -80,20 +75,14 @@ public static class StatementPhases
                 await using var session = store.QuerySession();
                 var a0 = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
-                // As StatementView.LoadCountedAsync reads them: one batched round trip for the three documents.
-                var batch = session.CreateBatchQuery();
-                var termsLoad = batch.Load<AccountTerms>(account);
-                var approvalsLoad = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(account, month));
-                var calendarLoad = batch.Load<CalendarRecord>(CalendarRecord.Key);
-                await batch.Execute();
-                var terms = await termsLoad ?? throw new UnknownAccountException($"no account {account} in schema {schema}");
-                var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
+                var inputs = await StatementView.LoadInputsAsync(session, account, month, default)
+                    ?? throw new UnknownAccountException($"no account {account} in schema {schema}");
                 var t1 = clock.Elapsed.TotalMilliseconds;
                 var a1 = GC.GetTotalAllocatedBytes(precise: true);
-                var view = StatementView.From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty));
+                var view = inputs.Compute();
                 var t2 = clock.Elapsed.TotalMilliseconds;
                 var a2 = GC.GetTotalAllocatedBytes(precise: true);
-                var bytes = JsonBytes.Of(Serializer, view);
+                var bytes = JsonBytes.Of(view);
                 var t3 = clock.Elapsed.TotalMilliseconds;
                 var a3 = GC.GetTotalAllocatedBytes(precise: true);
                 if (measured)

@@ -8,13 +8,12 @@ namespace Spiisee.EventSourced.Host.Api;
 /// <summary>Responses in the project's JSON (Newtonsoft with NodaTime), identical to what the CLI prints.</summary>
 public static class Json
 {
-    // One serializer for every response: JsonConvert with settings builds a new serializer (and its converters) per call.
-    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(JsonSettings.Create());
+    public static JsonSerializer Serializer => JsonBytes.Serializer;
 
     public static IResult Ok(object value, int status = StatusCodes.Status200OK) => status == StatusCodes.Status200OK
         ? Results.Bytes(Utf8(value), "application/json")
         : Results.Content(Encoding.UTF8.GetString(Utf8(value)), "application/json", statusCode: status);
 
     /// <summary>The value's JSON as UTF-8 bytes.</summary>
-    public static byte[] Utf8(object value) => JsonBytes.Of(Serializer, value);
+    public static byte[] Utf8(object value) => JsonBytes.Of(value);
 }

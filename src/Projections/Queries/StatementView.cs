@@ -43,19 +43,26 @@ public sealed record StatementView(
 
     /// <summary><see cref="LoadAsync"/>, with the fold counts of the very documents the statement was computed from.</summary>
     public static async Task<(StatementView View, FoldCounts Counts)?> LoadCountedAsync(IQuerySession session, string accountId, YearMonth month,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        await LoadInputsAsync(session, accountId, month, ct) is { } inputs ? (inputs.Compute(), inputs.Counts) : null;
+
+    /// <summary>The three documents a month's statement is computed from, in one round trip; null when the account is unknown.</summary>
+    public static async Task<Inputs?> LoadInputsAsync(IQuerySession session, string accountId, YearMonth month, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var termsLoad = batch.Load<AccountTerms>(accountId);
         var approvalsLoad = batch.Load<MonthlyApprovals>(MonthlyApprovals.Key(accountId, month));
         var calendarLoad = batch.Load<CalendarRecord>(CalendarRecord.Key);
         await batch.Execute(ct);
-        if (await termsLoad is not { } terms)
-        {
-            return null;
-        }
-        var (approvals, calendar) = (await approvalsLoad, await calendarLoad);
-        return (From(terms.StatementFor(month, approvals, calendar?.History() ?? CalendarHistory.Empty)), FoldCounts.Of(terms, approvals, calendar));
+        return await termsLoad is { } terms ? new Inputs(month, terms, await approvalsLoad, await calendarLoad) : null;
+    }
+
+    /// <summary>A month's statement inputs as read (<see cref="LoadInputsAsync"/>).</summary>
+    public sealed record Inputs(YearMonth Month, AccountTerms Terms, MonthlyApprovals? Approvals, CalendarRecord? Calendar)
+    {
+        public FoldCounts Counts => FoldCounts.Of(Terms, Approvals, Calendar);
+
+        public StatementView Compute() => From(Terms.StatementFor(Month, Approvals, Calendar?.History() ?? CalendarHistory.Empty));
     }
 
     /// <summary>

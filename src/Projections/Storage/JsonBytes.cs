@@ -15,6 +15,11 @@ public static class JsonBytes
 
     private const int MaxKeptBuffer = 1 << 20;
 
+    /// <summary>One serializer for every response: JsonConvert with settings builds a new one (and its converters) per call.</summary>
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(JsonSettings.Create());
+
+    public static byte[] Of(object value) => Of(Serializer, value);
+
     public static byte[] Of(JsonSerializer serializer, object value)
     {
         var buffer = _buffer ?? new MemoryStream(16 * 1024);
