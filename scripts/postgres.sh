@@ -60,16 +60,30 @@ spiisee_pg_local() {
   fi
 
   if ! "${runas[@]}" "$bindir/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
-    # Another clone's cluster (or anything else) may hold the port: take the next free one.
-    while spiisee_pg_port_busy "$port"; do
-      [ "$port" -lt $(( ${SPIISEE_PG_PORT:-55432} + 20 )) ] || { spiisee_pg_fail "ports ${SPIISEE_PG_PORT:-55432} to $port are all busy"; return 1; }
-      port=$((port + 1))
+    # Another clone's cluster (or anything else) may hold the port: take the next free one. A port with no listener
+    # can still be taken by an outgoing connection (these ports are in Linux's ephemeral range), which only the
+    # server's own bind finds out: then the next port is tried too.
+    local last=$(( ${SPIISEE_PG_PORT:-55432} + 20 ))
+    while true; do
+      while spiisee_pg_port_busy "$port"; do
+        [ "$port" -lt "$last" ] || { spiisee_pg_fail "ports ${SPIISEE_PG_PORT:-55432} to $port are all busy"; return 1; }
+        port=$((port + 1))
+      done
+      spiisee_pg_log "starting PostgreSQL on 127.0.0.1:$port"
+      local seen
+      seen=$(cat "$datadir/server.log" 2>/dev/null | wc -l)
+      "${runas[@]}" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $sockdir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null 2>&1 && break
+      if tail -n "+$((seen + 1))" "$datadir/server.log" 2>/dev/null | grep -q "Address already in use" && [ "$port" -lt "$last" ]; then
+        spiisee_pg_log "port $port is in use by a connection; trying the next"
+        port=$((port + 1))
+        continue
+      fi
+      tail -n 20 "$datadir/server.log" >&2
+      spiisee_pg_fail "the local server did not start on port $port"
+      return 1
     done
-    spiisee_pg_log "starting PostgreSQL on 127.0.0.1:$port"
-    "${runas[@]}" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $sockdir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-      start >/dev/null \
-      || { tail -n 20 "$datadir/server.log" >&2; spiisee_pg_fail "the local server did not start (port $port busy?)"; return 1; }
   else
     port=$(sed -n 4p "$datadir/postmaster.pid")
     spiisee_pg_log "reusing the cluster already running from $datadir on 127.0.0.1:$port"
